@@ -1,0 +1,53 @@
+// The entry point: configure an Auditor and audit targets.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "openlock/export.hpp"
+#include "openlock/result.hpp"
+
+namespace openlock {
+
+/// What to audit and how.
+struct AuditOptions {
+  std::vector<std::string> targets;   ///< directories or files; "-" reads one model card from stdin
+  std::vector<std::string> rule_dirs; ///< extra rule packs; a rule with a built-in id overrides it
+  std::uint64_t max_file_size = 8u << 20;  ///< files larger than this are skipped with a diagnostic
+  bool use_builtin_rules = true;      ///< load the rule packs compiled into the library
+  std::string stdin_text;             ///< text for the "-" target (the caller reads stdin)
+  /// Called after each file of a target is handled: (files done, files in this target).
+  std::function<void(std::size_t, std::size_t)> progress;
+};
+
+/// Raised for errors that stop an audit before it starts (unreadable target, bad rule pack).
+struct AuditError {
+  std::string message;  ///< one line naming the file (and line) at fault
+};
+
+/// Runs audits. Each Auditor loads its rules once; one Auditor may be used by one thread at a time.
+class OPENLOCK_API Auditor {
+ public:
+  /// Loads built-in and extra rules; errors are kept and reported by audit().
+  explicit Auditor(AuditOptions options);
+  ~Auditor();
+  Auditor(Auditor&&) noexcept;
+  Auditor& operator=(Auditor&&) noexcept;
+  Auditor(const Auditor&) = delete;
+  Auditor& operator=(const Auditor&) = delete;
+
+  /// Audits the targets. Returns false and fills `error` when the audit could not start
+  /// (a target that does not exist, a rule pack that does not load); bad files inside a
+  /// target become diagnostics in `result` instead.
+  bool audit(AuditResult& result, AuditError& error) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace openlock

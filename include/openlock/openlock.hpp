@@ -1,0 +1,7 @@
+// Umbrella header of the openlock library.
+#pragma once
+
+#include "openlock/auditor.hpp"
+#include "openlock/report.hpp"
+#include "openlock/result.hpp"
+#include "openlock/version.hpp"

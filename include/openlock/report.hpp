@@ -1,0 +1,28 @@
+// Reporters: pure functions of an AuditResult.
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string_view>
+
+#include "openlock/export.hpp"
+#include "openlock/result.hpp"
+
+namespace openlock {
+
+/// Output formats.
+enum class Format { text, json };
+
+/// Parses a format name ("text", "json"); nullopt when unknown.
+OPENLOCK_API std::optional<Format> parse_format(std::string_view name);
+
+/// Rendering choices that do not change the content.
+struct RenderOptions {
+  bool color = false;  ///< ANSI colours in the text report
+};
+
+/// Writes the report in the given format.
+OPENLOCK_API void render(const AuditResult& result, Format format, std::ostream& out,
+                         const RenderOptions& options = {});
+
+}  // namespace openlock

@@ -1,0 +1,133 @@
+// The outcome of an audit: findings, diagnostics, models and lock-in scores.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "openlock/export.hpp"
+
+namespace openlock {
+
+/// How serious a finding is; ordered from least to most severe.
+enum class Severity : std::uint8_t { info, low, medium, high, critical };
+
+/// Lower-case name of a severity ("info" ... "critical").
+OPENLOCK_API std::string_view to_string(Severity s);
+/// Parses a severity name (case-insensitive); nullopt when it is not one.
+OPENLOCK_API std::optional<Severity> parse_severity(std::string_view name);
+
+/// A place in a scanned file. Paths are relative to the scanned target, '/'-separated.
+struct Location {
+  std::string path;       ///< file path relative to the target
+  std::uint32_t line = 0;    ///< 1-based line, 0 when unknown
+  std::uint32_t column = 0;  ///< 1-based column, 0 when unknown
+};
+
+/// One rule match with the evidence a reviewer can check.
+struct Finding {
+  std::string rule_id;      ///< id of the rule that matched, e.g. "lockin.hardware.cuda-wheels"
+  std::string title;        ///< the rule's one-line title
+  std::string category;     ///< openness | license | lockin.hardware | lockin.model_provider | lockin.cloud | hygiene
+  Severity severity = Severity::info;  ///< severity of the rule
+  std::string vendor;       ///< vendor the finding points at, empty when none
+  std::string message;      ///< explanation with evidence filled in
+  std::string remediation;  ///< what to do about it, may be empty
+  Location location;        ///< where the evidence is
+  std::string evidence;     ///< the matched text
+  std::string confidence;   ///< high | medium | low
+  std::string context;      ///< product | test | docs | example | build | deploy
+  std::string fingerprint;  ///< stable id: rule, path and evidence (not the line)
+  bool mitigates = false;   ///< a counter-signal that lowers a lock-in axis
+};
+
+/// A problem with an input file (malformed, unreadable, skipped) that did not stop the scan.
+struct Diagnostic {
+  Location location;    ///< file (and line when known) the problem is in
+  std::string message;  ///< what went wrong, in one sentence
+  std::string level = "warning";  ///< "warning" or "error"
+};
+
+/// A license clause found in a license text (MAU cap, acceptable use, ...).
+struct LicenseClause {
+  std::string kind;      ///< fixed vocabulary: mau_cap, acceptable_use, ... (see docs/report-json.md)
+  std::string evidence;  ///< the text that carries the clause
+  Location location;     ///< where that text is
+};
+
+/// A license text identified in a file.
+struct IdentifiedLicense {
+  std::string id;          ///< SPDX id or LicenseRef-
+  double confidence = 0;   ///< 0..1
+  std::string path;        ///< file it was found in
+};
+
+/// What a model's license is and what it allows.
+struct LicenseInfo {
+  std::string expression;       ///< SPDX expression or LicenseRef (or the raw card id when unmapped)
+  std::string declared;         ///< the value as written in the card, e.g. "llama3.1" or "other"
+  bool valid_spdx = false;      ///< expression uses only SPDX ids
+  bool osi_approved = false;    ///< every license in the expression is OSI-approved
+  std::string kind = "unknown"; ///< osi | open-weight | rail | non-commercial | proprietary | unknown
+  std::string name;             ///< license_name from the card, if any
+  std::string link;             ///< license_link from the card, if any
+  std::vector<IdentifiedLicense> identified;  ///< license files beside the card
+  std::vector<LicenseClause> clauses;         ///< clauses that restrict use
+};
+
+/// Base model lineage entry.
+struct BaseModel {
+  std::string id;        ///< hub id of the base model
+  std::string relation;  ///< finetune | adapter | quantized | merge | "" when not declared
+};
+
+/// Openness of a model (Model Openness Framework).
+struct Openness {
+  int score = 0;                ///< 0..100
+  std::string model_class = "none";  ///< "I", "II", "III" or "none"
+  std::map<std::string, std::string> components;  ///< MOF component -> status
+  bool open_washing = false;    ///< an "open source" claim the evidence does not support
+  bool evaluated = false;       ///< false until the openness evaluation has run
+};
+
+/// A model found in the target (a model card).
+struct Model {
+  std::string path;               ///< the card's path
+  std::string name;               ///< model name (card `model_name`, first heading, or folder)
+  std::vector<BaseModel> base_model;  ///< declared base models
+  bool gated = false;             ///< access is gated on the hub
+  LicenseInfo license;            ///< the card's license
+  Openness openness;              ///< openness evaluation
+};
+
+/// One lock-in axis (hardware, model_provider or cloud).
+struct LockinAxis {
+  int score = 0;                  ///< 0..100
+  std::string level = "none";     ///< none | low | medium | high
+  std::vector<std::string> vendors;  ///< vendors the evidence points at, sorted
+};
+
+/// Lock-in of the whole target on three axes.
+struct Lockin {
+  LockinAxis hardware;        ///< single accelerator vendor
+  LockinAxis model_provider;  ///< closed-model API vendor
+  LockinAxis cloud;           ///< one cloud's services
+};
+
+/// Everything an audit found. Deterministic: findings and diagnostics are sorted.
+struct AuditResult {
+  std::vector<std::string> targets;   ///< targets as given
+  std::uint64_t files_scanned = 0;    ///< files that were read and classified
+  std::vector<Model> models;          ///< model cards found
+  Lockin lockin;                      ///< lock-in scores
+  std::vector<Finding> findings;      ///< sorted by path, line, column, rule
+  std::vector<Diagnostic> diagnostics;  ///< sorted by path, line
+
+  /// Number of findings at or above a severity.
+  [[nodiscard]] OPENLOCK_API std::size_t count_at_least(Severity s) const;
+};
+
+}  // namespace openlock

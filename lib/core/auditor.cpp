@@ -1,0 +1,152 @@
+// The Auditor: discover -> parse -> facts -> rules -> scores, for each target.
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <tuple>
+
+#include "core/fact.hpp"
+#include "core/log.hpp"
+#include "discover/discover.hpp"
+#include "openlock/auditor.hpp"
+#include "parse/model_card.hpp"
+#include "parse/parser.hpp"
+#include "rules/engine.hpp"
+#include "rules/loader.hpp"
+#include "score/lockin.hpp"
+#include "score/models.hpp"
+
+namespace openlock {
+
+namespace fs = std::filesystem;
+
+struct Auditor::Impl {
+  AuditOptions options;
+};
+
+Auditor::Auditor(AuditOptions options) : impl_(std::make_unique<Impl>(Impl{std::move(options)})) {}
+Auditor::~Auditor() = default;
+Auditor::Auditor(Auditor&&) noexcept = default;
+Auditor& Auditor::operator=(Auditor&&) noexcept = default;
+
+namespace {
+
+// Runs one parser over one text, catching anything a parser lets escape (it should not).
+void run_parser(const Parser& parser, std::string_view path, std::string_view text, ParseOutput& out) {
+  try {
+    parser.parse(ParseInput{path, text}, out);
+  } catch (const std::exception& e) {
+    out.diagnostics.push_back({{std::string(path), 0, 0}, std::string(parser.name) + " parser failed: " + e.what(), "error"});
+  } catch (...) {
+    out.diagnostics.push_back({{std::string(path), 0, 0}, std::string(parser.name) + " parser failed", "error"});
+  }
+}
+
+// Parses the files a requirements file includes with -r/-c that discovery did not already give
+// to a parser (e.g. `-r base.in`), staying inside the target.
+void follow_includes(const fs::path& root, const DiscoverOptions& discover_options, std::set<std::string>& parsed,
+                     ParseOutput& out) {
+  for (std::size_t i = 0; i < out.facts.size(); ++i) {
+    if (out.facts[i].kind != "include") continue;
+    std::string rel(out.facts[i].get("path"));
+    if (rel.empty() || !parsed.insert(rel).second) continue;
+    DiscoveredFile file{rel, root / rel, 0};
+    std::error_code ec;
+    if (!fs::is_regular_file(file.abs_path, ec)) {
+      out.diagnostics.push_back({out.facts[i].location, "included file '" + rel + "' does not exist in the target"});
+      continue;
+    }
+    std::string text;
+    if (!read_text_file(file, discover_options.max_file_size, text, out.diagnostics)) continue;
+    const Parser* requirements = nullptr;
+    for (const auto& p : parsers())
+      if (p.name == "requirements") requirements = &p;
+    if (requirements) run_parser(*requirements, rel, text, out);  // out.facts may grow; index loop stays valid
+  }
+}
+
+std::string prefixed(const std::string& prefix, const std::string& path) {
+  return prefix.empty() ? path : prefix + "/" + path;
+}
+
+}  // namespace
+
+bool Auditor::audit(AuditResult& result, AuditError& error) const {
+  const AuditOptions& opt = impl_->options;
+  result = AuditResult{};
+  result.targets = opt.targets.empty() ? std::vector<std::string>{"."} : opt.targets;
+
+  std::vector<Rule> rules;
+  std::vector<RuleError> rule_errors;
+  if (opt.use_builtin_rules) load_builtin_rules(rules, rule_errors);
+  for (const auto& dir : opt.rule_dirs) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+      error.message = "rules directory '" + dir + "' does not exist";
+      return false;
+    }
+    load_rule_dir(dir, rules, rule_errors);
+  }
+  if (!rule_errors.empty()) {
+    error.message = rule_errors.front().to_string();
+    for (std::size_t i = 1; i < rule_errors.size(); ++i) error.message += "\n" + rule_errors[i].to_string();
+    return false;
+  }
+
+  for (const auto& target : result.targets) {
+    std::error_code ec;
+    if (target != "-" && !fs::exists(fs::symlink_status(target, ec))) {
+      error.message = "cannot read target '" + target + "': no such file or directory";
+      return false;
+    }
+  }
+
+  // With several targets, paths carry the target as a prefix so they stay distinct.
+  const bool several = result.targets.size() > 1;
+  DiscoverOptions discover_options{opt.max_file_size};
+  std::vector<Fact> facts;
+  for (const auto& target : result.targets) {
+    ParseOutput out;
+    if (target == "-") {
+      // One model card on stdin.
+      ParseInput in{"-", opt.stdin_text};
+      parse_model_card(in, out);
+      ++result.files_scanned;
+    } else {
+      std::vector<DiscoveredFile> files;
+      discover(target, discover_options, files, out.diagnostics);
+      log().debug("{}: {} files", target, files.size());
+      std::set<std::string> parsed;
+      std::size_t done = 0;
+      for (const auto& file : files) {
+        ++result.files_scanned;
+        if (opt.progress) opt.progress(++done, files.size());
+        const Parser* parser = parser_for(file.rel_path);
+        if (!parser) continue;
+        std::string text;
+        if (!read_text_file(file, opt.max_file_size, text, out.diagnostics)) continue;
+        parsed.insert(file.rel_path);
+        run_parser(*parser, file.rel_path, text, out);
+      }
+      std::error_code ec;
+      fs::path root = fs::is_directory(target, ec) ? fs::path(target) : fs::path(target).parent_path();
+      follow_includes(root, discover_options, parsed, out);
+    }
+    std::string prefix = several ? target : std::string();
+    for (auto& f : out.facts) f.location.path = prefixed(prefix, f.location.path);
+    for (auto& d : out.diagnostics) d.location.path = prefixed(prefix, d.location.path);
+    facts.insert(facts.end(), std::make_move_iterator(out.facts.begin()), std::make_move_iterator(out.facts.end()));
+    result.diagnostics.insert(result.diagnostics.end(), out.diagnostics.begin(), out.diagnostics.end());
+  }
+
+  resolve_card_licenses(facts);
+  result.models = collect_models(facts);
+  result.findings = evaluate_rules(rules, facts);
+  result.lockin = score_lockin(result.findings);
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.location.path, a.location.line, a.location.column, a.message) <
+           std::tie(b.location.path, b.location.line, b.location.column, b.message);
+  });
+  return true;
+}
+
+}  // namespace openlock

@@ -1,0 +1,40 @@
+// The flat fact model: the seam between parsers and rules (see docs/architecture.md).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "openlock/result.hpp"
+
+namespace openlock {
+
+/// One typed observation about a file, with the text that proves it.
+/// `kind` is one of the design's fact kinds: license, license_text, license_clause, model, claim,
+/// artifact, dependency, index, include, image, resource, import, call, endpoint, env_var,
+/// model_ref, backend, heading. Attributes are key/value strings; a key may repeat (lists).
+struct Fact {
+  std::string kind;
+  Location location;
+  std::string evidence;
+  std::vector<std::pair<std::string, std::string>> attrs;
+
+  /// First value of an attribute, or "" when absent.
+  [[nodiscard]] std::string_view get(std::string_view key) const {
+    for (const auto& [k, v] : attrs)
+      if (k == key) return v;
+    return {};
+  }
+  [[nodiscard]] bool has(std::string_view key) const {
+    for (const auto& kv : attrs)
+      if (kv.first == key) return true;
+    return false;
+  }
+  Fact& set(std::string key, std::string value) {
+    attrs.emplace_back(std::move(key), std::move(value));
+    return *this;
+  }
+};
+
+}  // namespace openlock

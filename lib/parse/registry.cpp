@@ -1,0 +1,25 @@
+// The one list of parsers. Adding a parser = one source pair + one line here.
+#include "parse/license_file.hpp"
+#include "parse/model_card.hpp"
+#include "parse/parser.hpp"
+#include "parse/requirements.hpp"
+
+namespace openlock {
+
+namespace {
+const Parser kParsers[] = {
+    {"model_card", FileKind::model_card, "huggingface", model_card_accepts, parse_model_card},
+    {"license_file", FileKind::license_text, "", license_file_accepts, parse_license_file},
+    {"requirements", FileKind::manifest, "pypi", requirements_accepts, parse_requirements},
+};
+}  // namespace
+
+std::span<const Parser> parsers() { return kParsers; }
+
+const Parser* parser_for(std::string_view rel_path) {
+  for (const auto& p : kParsers)
+    if (p.accepts(rel_path)) return &p;
+  return nullptr;
+}
+
+}  // namespace openlock

@@ -1,0 +1,111 @@
+// The JSON report: the contract of docs/report-json.md. Keys keep the design's order.
+#include <nlohmann/json.hpp>
+
+#include "openlock/version.hpp"
+#include "report/reporters.hpp"
+
+namespace openlock {
+
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json location_json(const Location& loc) {
+  json j = {{"path", loc.path}, {"line", loc.line}};
+  if (loc.column) j["column"] = loc.column;
+  return j;
+}
+
+json license_json(const LicenseInfo& lic) {
+  json identified = json::array();
+  for (const auto& id : lic.identified)
+    identified.push_back({{"id", id.id}, {"confidence", id.confidence}, {"path", id.path}});
+  json clauses = json::array();
+  for (const auto& c : lic.clauses)
+    clauses.push_back({{"kind", c.kind}, {"evidence", c.evidence}, {"location", location_json(c.location)}});
+  json j = {{"expression", lic.expression}, {"valid_spdx", lic.valid_spdx}, {"osi_approved", lic.osi_approved},
+            {"kind", lic.kind}, {"identified", identified}, {"clauses", clauses}, {"declared", lic.declared}};
+  if (!lic.name.empty()) j["name"] = lic.name;
+  if (!lic.link.empty()) j["link"] = lic.link;
+  return j;
+}
+
+json model_json(const Model& m) {
+  json base = json::array();
+  for (const auto& b : m.base_model) {
+    json entry = {{"id", b.id}};
+    if (!b.relation.empty()) entry["relation"] = b.relation;
+    base.push_back(entry);
+  }
+  json components = json::object();
+  for (const auto& [name, status] : m.openness.components) components[name] = status;
+  return {{"path", m.path},
+          {"name", m.name},
+          {"base_model", base},
+          {"gated", m.gated},
+          {"license", license_json(m.license)},
+          {"openness",
+           {{"score", m.openness.score},
+            {"class", m.openness.model_class},
+            {"components", components},
+            {"open_washing", m.openness.open_washing},
+            {"evaluated", m.openness.evaluated}}}};
+}
+
+json axis_json(const LockinAxis& a) { return {{"score", a.score}, {"level", a.level}, {"vendors", a.vendors}}; }
+
+json finding_json(const Finding& f) {
+  json j = {{"rule_id", f.rule_id},
+            {"category", f.category},
+            {"severity", to_string(f.severity)},
+            {"vendor", f.vendor},
+            {"message", f.message},
+            {"location", location_json(f.location)},
+            {"evidence", f.evidence},
+            {"confidence", f.confidence},
+            {"context", f.context},
+            {"fingerprint", f.fingerprint},
+            {"title", f.title}};
+  if (!f.remediation.empty()) j["remediation"] = f.remediation;
+  if (f.mitigates) j["effect"] = "mitigates";
+  return j;
+}
+
+}  // namespace
+
+void render_json(const AuditResult& r, std::ostream& out) {
+  json by_severity = json::object();
+  for (auto s : {Severity::critical, Severity::high, Severity::medium, Severity::low, Severity::info}) {
+    std::size_t n = 0;
+    for (const auto& f : r.findings) n += (f.severity == s && !f.mitigates);
+    by_severity[std::string(to_string(s))] = n;
+  }
+  std::size_t counted = 0;
+  for (const auto& f : r.findings) counted += !f.mitigates;
+  json models = json::array();
+  for (const auto& m : r.models) models.push_back(model_json(m));
+  json findings = json::array();
+  for (const auto& f : r.findings) findings.push_back(finding_json(f));
+  json diagnostics = json::array();
+  for (const auto& d : r.diagnostics) {
+    json j = {{"path", d.location.path}, {"line", d.location.line}, {"message", d.message}, {"level", d.level}};
+    if (d.location.column) j["column"] = d.location.column;
+    diagnostics.push_back(j);
+  }
+  json doc = {
+      {"tool", {{"name", "openlock"}, {"version", std::string(version)}, {"rules_version", std::string(rules_version())}}},
+      {"targets", r.targets},
+      {"summary", {{"files_scanned", r.files_scanned}, {"findings", counted}, {"by_severity", by_severity},
+                   {"diagnostics", r.diagnostics.size()}}},
+      {"models", models},
+      {"lockin",
+       {{"hardware", axis_json(r.lockin.hardware)},
+        {"model_provider", axis_json(r.lockin.model_provider)},
+        {"cloud", axis_json(r.lockin.cloud)}}},
+      {"findings", findings},
+      {"diagnostics", diagnostics}};
+  // Invalid UTF-8 from the target is replaced, never a reason to fail the report.
+  out << doc.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace openlock

@@ -1,0 +1,19 @@
+#include "openlock/report.hpp"
+#include "report/reporters.hpp"
+
+namespace openlock {
+
+std::optional<Format> parse_format(std::string_view name) {
+  if (name == "text") return Format::text;
+  if (name == "json") return Format::json;
+  return std::nullopt;
+}
+
+void render(const AuditResult& result, Format format, std::ostream& out, const RenderOptions& options) {
+  switch (format) {
+    case Format::text: render_text(result, out, options); return;
+    case Format::json: render_json(result, out); return;
+  }
+}
+
+}  // namespace openlock

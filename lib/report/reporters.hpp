@@ -1,0 +1,11 @@
+// One function per report format; render() in render.cpp dispatches to them.
+#pragma once
+
+#include <ostream>
+
+#include "openlock/report.hpp"
+
+namespace openlock {
+void render_text(const AuditResult& result, std::ostream& out, const RenderOptions& options);
+void render_json(const AuditResult& result, std::ostream& out);
+}  // namespace openlock

@@ -1,0 +1,21 @@
+// Evaluates rules over facts and produces findings.
+#pragma once
+
+#include <vector>
+
+#include "core/fact.hpp"
+#include "openlock/result.hpp"
+#include "rules/rule.hpp"
+
+namespace openlock {
+
+/// Runs every rule over `facts` (all facts of one target). A rule with scope "file" is evaluated
+/// on each file's facts separately; "repo" on all of them. Each distinct fact that a positive
+/// leaf matched (in a condition tree that holds) yields one finding located at that fact.
+/// Findings get context (from the path), confidence and a stable fingerprint.
+std::vector<Finding> evaluate_rules(const std::vector<Rule>& rules, const std::vector<Fact>& facts);
+
+/// Stable fingerprint of a finding: hash of rule id, path and evidence (not the line).
+std::string fingerprint(std::string_view rule_id, std::string_view path, std::string_view evidence);
+
+}  // namespace openlock

@@ -1,0 +1,78 @@
+#include "score/models.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "license/hub_license.hpp"
+
+namespace openlock {
+
+void resolve_card_licenses(std::vector<Fact>& facts) {
+  for (auto& fact : facts) {
+    if (fact.kind != "license" || fact.get("source") != "card" || fact.has("kind")) continue;
+    const HubLicense* known = find_hub_license(fact.get("id"));
+    // An unknown license is never treated as permissive.
+    fact.set("expression", known ? known->expression : std::string(fact.get("id")));
+    fact.set("kind", known ? known->kind : "unknown");
+    fact.set("osi", known && known->osi_approved ? "true" : "false");
+    fact.set("valid_spdx", known && known->valid_spdx ? "true" : "false");
+  }
+}
+
+namespace {
+
+std::string folder_of(const std::string& path) {
+  auto slash = path.rfind('/');
+  return slash == std::string::npos ? std::string() : path.substr(0, slash);
+}
+
+void fill_license(Model& model, const std::vector<Fact>& facts) {
+  std::vector<const Fact*> licenses;
+  for (const auto& f : facts)
+    if (f.kind == "license" && f.location.path == model.path && f.get("source") == "card") licenses.push_back(&f);
+  LicenseInfo& info = model.license;
+  if (licenses.empty()) return;  // kind stays "unknown", osi false
+  bool all_osi = true, all_spdx = true;
+  for (std::size_t i = 0; i < licenses.size(); ++i) {
+    const Fact& f = *licenses[i];
+    const char* sep = i ? " OR " : "";  // a list of licenses on a card offers a choice
+    info.expression += sep + std::string(f.get("expression"));
+    info.declared += (i ? ", " : "") + std::string(f.get("id"));
+    all_osi = all_osi && f.get("osi") == "true";
+    all_spdx = all_spdx && f.get("valid_spdx") == "true";
+    if (i == 0) info.kind = f.get("kind");
+  }
+  info.osi_approved = all_osi;
+  info.valid_spdx = all_spdx;
+  info.name = licenses.front()->get("name");
+  info.link = licenses.front()->get("link");
+}
+
+}  // namespace
+
+std::vector<Model> collect_models(const std::vector<Fact>& facts) {
+  std::vector<Model> models;
+  for (const auto& f : facts) {
+    if (f.kind != "model") continue;
+    Model m;
+    m.path = f.location.path;
+    m.name = f.get("name");
+    if (m.name.empty()) {
+      std::string folder = folder_of(m.path);
+      m.name = folder.empty() ? m.path : folder.substr(folder.rfind('/') + 1);
+    }
+    std::string relation(f.get("base_model_relation"));
+    for (const auto& [key, value] : f.attrs)
+      if (key == "base_model") m.base_model.push_back({value, relation});
+    m.gated = f.get("gated") == "true" ||
+              std::any_of(facts.begin(), facts.end(), [&](const Fact& g) {
+                return g.kind == "gating" && g.location.path == m.path;
+              });
+    fill_license(m, facts);
+    models.push_back(std::move(m));
+  }
+  std::sort(models.begin(), models.end(), [](const Model& a, const Model& b) { return a.path < b.path; });
+  return models;
+}
+
+}  // namespace openlock

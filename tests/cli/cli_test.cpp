@@ -1,0 +1,177 @@
+// Runs the built `openlock` binary the way a user would and checks output and exit codes.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+struct Run {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+const fs::path kTmp = fs::temp_directory_path() / ("openlock-cli-test-" + std::to_string(::getpid()));
+
+Run openlock(const std::string& args, const std::string& stdin_file = "") {
+  fs::create_directories(kTmp);
+  fs::path err_file = kTmp / "stderr.txt";
+  std::string cmd = std::string("'") + OPENLOCK_BIN + "' " + args + " 2>'" + err_file.string() + "'";
+  if (!stdin_file.empty()) cmd += " <'" + stdin_file + "'";
+  Run run;
+  FILE* pipe = ::popen(cmd.c_str(), "r");
+  if (!pipe) return run;
+  std::array<char, 4096> buf{};
+  for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0;) run.out.append(buf.data(), n);
+  int status = ::pclose(pipe);
+  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream err(err_file);
+  run.err.assign(std::istreambuf_iterator<char>(err), {});
+  return run;
+}
+
+const std::string kDemo = std::string(OPENLOCK_SOURCE_DIR) + "/examples/demo-repo";
+const std::string kBroken = std::string(OPENLOCK_TEST_DATA) + "/cli/fixtures/broken-card";
+
+bool has_category(const json& report, const std::string& category) {
+  for (const auto& f : report["findings"])
+    if (f["category"] == category) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST(Cli, DemoRepoJsonHasTheContractFields) {
+  Run r = openlock("scan '" + kDemo + "' --format json");
+  EXPECT_EQ(r.exit_code, 1) << r.err;  // high findings, default --fail-on high
+  json report = json::parse(r.out);
+  EXPECT_EQ(report["tool"]["name"], "openlock");
+  EXPECT_TRUE(report["tool"]["version"].is_string());
+  EXPECT_EQ(report["targets"], json::array({kDemo}));
+  EXPECT_GE(report["summary"]["files_scanned"].get<int>(), 4);
+  EXPECT_EQ(report["summary"]["findings"].get<std::size_t>(), report["findings"].size());
+  for (const char* axis : {"hardware", "model_provider", "cloud"}) {
+    ASSERT_TRUE(report["lockin"].contains(axis)) << axis;
+    EXPECT_TRUE(report["lockin"][axis]["score"].is_number());
+    EXPECT_TRUE(report["lockin"][axis]["level"].is_string());
+  }
+  EXPECT_EQ(report["lockin"]["hardware"]["vendors"], json::array({"nvidia"}));
+  EXPECT_EQ(report["lockin"]["model_provider"]["vendors"], json::array({"openai"}));
+  EXPECT_TRUE(has_category(report, "license"));
+  EXPECT_TRUE(has_category(report, "lockin.hardware"));
+  EXPECT_TRUE(has_category(report, "lockin.model_provider"));
+  for (const auto& f : report["findings"]) {
+    for (const char* key : {"rule_id", "category", "severity", "vendor", "message", "location", "evidence",
+                            "confidence", "context", "fingerprint"})
+      EXPECT_TRUE(f.contains(key)) << key;
+    EXPECT_GE(f["location"]["line"].get<int>(), 1);
+  }
+  ASSERT_EQ(report["models"].size(), 1u);
+  const json& model = report["models"][0];
+  EXPECT_EQ(model["path"], "README.md");
+  EXPECT_EQ(model["name"], "Acme-7B-Chat");
+  EXPECT_EQ(model["gated"], true);
+  EXPECT_EQ(model["base_model"][0]["id"], "acme-labs/Acme-7B-Base");
+  EXPECT_EQ(model["base_model"][0]["relation"], "finetune");
+  EXPECT_EQ(model["license"]["osi_approved"], false);
+  EXPECT_EQ(model["license"]["kind"], "unknown");
+  EXPECT_TRUE(report["diagnostics"].empty()) << report["diagnostics"].dump();
+}
+
+TEST(Cli, JsonIsDeterministic) {
+  Run a = openlock("scan '" + kDemo + "' --format json");
+  Run b = openlock("scan '" + kDemo + "' --format json");
+  EXPECT_EQ(a.out, b.out);
+}
+
+TEST(Cli, TextReportGroupsFindingsByFile) {
+  Run r = openlock("scan '" + kDemo + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("Lock-in"), std::string::npos);
+  EXPECT_NE(r.out.find("\nrequirements.txt\n"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find('\033'), std::string::npos) << "no colour when stdout is not a terminal";
+}
+
+TEST(Cli, FailOnDecidesTheExitCode) {
+  EXPECT_EQ(openlock("scan '" + kDemo + "' --fail-on critical -q").exit_code, 0);
+  EXPECT_EQ(openlock("scan '" + kDemo + "' --fail-on low -q").exit_code, 1);
+}
+
+TEST(Cli, MissingTargetExitsTwoWithOneLine) {
+  Run r = openlock("scan /nonexistent/openlock-target");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("/nonexistent/openlock-target"), std::string::npos);
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+}
+
+TEST(Cli, BrokenCardIsADiagnosticAndTheScanGoesOn) {
+  Run r = openlock("scan '" + kBroken + "' --format json");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  json report = json::parse(r.out);
+  bool diagnosed = false;
+  for (const auto& d : report["diagnostics"])
+    diagnosed |= d["path"] == "bad/README.md" && d["line"].get<int>() >= 2;
+  EXPECT_TRUE(diagnosed) << report["diagnostics"].dump();
+  std::set<std::string> rules;
+  for (const auto& f : report["findings"]) rules.insert(f["rule_id"].get<std::string>());
+  EXPECT_TRUE(rules.count("lockin.hardware.cuda-wheels"));
+  EXPECT_TRUE(rules.count("lockin.model_provider.openai-sdk"));
+  EXPECT_TRUE(rules.count("license.card.non-commercial"));
+  EXPECT_NE(r.err.find("bad/README.md"), std::string::npos) << "diagnostics also go to stderr";
+}
+
+TEST(Cli, OutputFileAndStdinCard) {
+  fs::path out = kTmp / "report.json";
+  Run r = openlock("scan '" + kDemo + "' --format json --output '" + out.string() + "'");
+  EXPECT_TRUE(r.out.empty());
+  std::ifstream in(out);
+  EXPECT_NO_THROW((void)json::parse(in));
+
+  Run card = openlock("scan - --format json", kDemo + "/README.md");
+  json report = json::parse(card.out);
+  ASSERT_EQ(report["models"].size(), 1u);
+  EXPECT_EQ(report["models"][0]["path"], "-");
+}
+
+TEST(Cli, HelpAndVersion) {
+  Run help = openlock("--help");
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("scan"), std::string::npos);
+  Run scan_help = openlock("scan --help");
+  EXPECT_EQ(scan_help.exit_code, 0);
+  EXPECT_NE(scan_help.out.find("--fail-on"), std::string::npos);
+  Run version = openlock("--version");
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out.rfind("openlock 0.", 0), 0u) << version.out;
+  EXPECT_EQ(openlock("scan --format yaml .").exit_code, 2);
+  EXPECT_EQ(openlock("").exit_code, 2);
+}
+
+TEST(Cli, ExtraRulesDirAddsRulesAndBadRulesExitTwo) {
+  fs::path dir = kTmp / "rules";
+  fs::create_directories(dir);
+  std::ofstream(dir / "custom.fastapi.yaml") << "id: custom.fastapi\ntitle: Uses FastAPI\ncategory: hygiene\n"
+                                               "severity: info\nmatch:\n  dependency: {name: fastapi}\n"
+                                               "message: \"{evidence}\"\n";
+  json report = json::parse(openlock("scan '" + kDemo + "' --format json --rules '" + dir.string() + "'").out);
+  bool custom = false;
+  for (const auto& f : report["findings"]) custom |= f["rule_id"] == "custom.fastapi";
+  EXPECT_TRUE(custom);
+
+  std::ofstream(dir / "custom.broken.yaml") << "id: custom.broken\ntitle: x\ncategory: hygiene\nseverity: info\n"
+                                               "match: {dependency: {}}\nmesage: typo\n";
+  Run bad = openlock("scan '" + kDemo + "' --rules '" + dir.string() + "'");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("custom.broken.yaml:6"), std::string::npos) << bad.err;
+  fs::remove_all(kTmp);
+}

@@ -1,0 +1,15 @@
+// The CLI's subcommands: each adds itself to the app and returns the exit code when chosen.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace openlock::cli {
+
+/// Exit codes of the design: 0 clean, 1 findings at or above --fail-on, 2 usage or target error.
+enum Exit : int { ok = 0, findings = 1, usage = 2 };
+
+/// Registers `scan` on the app; the returned function runs it after parsing.
+std::function<int()> add_scan(CLI::App& app);
+
+}  // namespace openlock::cli

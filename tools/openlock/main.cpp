@@ -1,0 +1,32 @@
+// openlock: audits AI models and the code around them for openness and vendor lock-in.
+// The CLI only parses flags, calls the library, renders and picks the exit code.
+#include <iostream>
+#include <spdlog/spdlog.h>
+
+#include "commands.hpp"
+#include "openlock/version.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"openlock: audit AI models and the code around them for openness and vendor lock-in.\n"
+               "Docs: docs/usage.md. Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or target error.",
+               "openlock"};
+  app.set_version_flag("--version", std::string("openlock ") + std::string(openlock::version) + " (rules " +
+                                        std::string(openlock::rules_version()) + ")");
+  app.require_subcommand(1);
+  app.failure_message(CLI::FailureMessage::help);
+  auto run_scan = openlock::cli::add_scan(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return openlock::cli::usage;
+  }
+  if (app.got_subcommand("scan")) return run_scan();
+  return openlock::cli::usage;
+}
