@@ -1,18 +1,31 @@
 #include "score/models.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 #include "license/hub_license.hpp"
 
 namespace openlock {
 
+namespace {
+// SPDX LicenseRef ids allow letters, digits, '.' and '-'.
+std::string license_ref(std::string_view name) {
+  std::string ref = "LicenseRef-";
+  for (char c : name) ref += std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ? c : '-';
+  return ref;
+}
+}  // namespace
+
 void resolve_card_licenses(std::vector<Fact>& facts) {
   for (auto& fact : facts) {
     if (fact.kind != "license" || fact.get("source") != "card" || fact.has("kind")) continue;
     const HubLicense* known = find_hub_license(fact.get("id"));
+    std::string expression = known ? known->expression : license_ref(fact.get("id"));
+    // `license: other` names its license in license_name; it becomes that LicenseRef.
+    if (fact.get("id") == "other" && !fact.get("name").empty()) expression = license_ref(fact.get("name"));
     // An unknown license is never treated as permissive.
-    fact.set("expression", known ? known->expression : std::string(fact.get("id")));
+    fact.set("expression", expression);
     fact.set("kind", known ? known->kind : "unknown");
     fact.set("osi", known && known->osi_approved ? "true" : "false");
     fact.set("valid_spdx", known && known->valid_spdx ? "true" : "false");

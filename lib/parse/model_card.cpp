@@ -1,0 +1,246 @@
+// Hugging Face model cards: YAML front matter (yaml-cpp) and the Markdown headings of the body.
+// Hostile YAML is refused before yaml-cpp sees it: too many aliases (billion laughs) or nesting
+// deeper than kMaxNesting (yaml-cpp recurses and would overflow the stack).
+#include "parse/model_card.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <string>
+
+#include "parse/text_lines.hpp"
+
+namespace openlock {
+
+namespace {
+
+constexpr int kMaxNesting = 64;        // [ { levels, or indentation levels of 2 columns
+constexpr int kMaxAliases = 100;       // *alias references in one front matter
+const std::set<std::string, std::less<>> kGatingKeys = {"gated", "extra_gated_prompt", "extra_gated_fields",
+                                                        "extra_gated_heading", "extra_gated_description",
+                                                        "extra_gated_button_content"};
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+struct Card {
+  const ParseInput& in;
+  ParseOutput& out;
+  std::vector<TextLine> lines;
+  unsigned yaml_first_line = 0;  // file line of the first front matter line
+
+  void diagnose(unsigned line, std::string message, unsigned column = 0) {
+    out.diagnostics.push_back({{std::string(in.path), line, column}, std::move(message)});
+  }
+  unsigned file_line(const YAML::Node& node) const {
+    return node.Mark().line >= 0 ? yaml_first_line + static_cast<unsigned>(node.Mark().line) : yaml_first_line;
+  }
+  unsigned file_column(const YAML::Node& node) const {
+    return node.Mark().column >= 0 ? static_cast<unsigned>(node.Mark().column) + 1 : 0;
+  }
+  std::string line_text(unsigned number) const {
+    return number >= 1 && number <= lines.size() ? std::string(trim(lines[number - 1].text)) : std::string();
+  }
+  Fact fact_at(std::string kind, const YAML::Node& node) const {
+    unsigned line = file_line(node);
+    return Fact{std::move(kind), {std::string(in.path), line, file_column(node)}, line_text(line), {}};
+  }
+
+  // A field that may be a string or a list of strings; anything else is a diagnostic.
+  std::vector<YAML::Node> scalars(const YAML::Node& node, const std::string& key) {
+    std::vector<YAML::Node> values;
+    if (node.IsScalar()) {
+      values.push_back(node);
+    } else if (node.IsSequence()) {
+      for (const auto& item : node) {
+        if (item.IsScalar())
+          values.push_back(item);
+        else
+          diagnose(file_line(item), "front matter field '" + key + "' has an entry that is not a string; ignored");
+      }
+    } else if (!node.IsNull()) {
+      diagnose(file_line(node), "front matter field '" + key + "' should be a string or a list of strings; ignored");
+    }
+    return values;
+  }
+
+  std::string scalar_of(const YAML::Node& map, const char* key) {
+    const YAML::Node node = map[key];
+    if (!node) return {};
+    if (node.IsScalar()) return node.Scalar();
+    diagnose(file_line(node), std::string("front matter field '") + key + "' should be a string; ignored");
+    return {};
+  }
+
+  std::string first_heading(unsigned from) const {
+    for (const auto& h : out.facts)
+      if (h.kind == "heading" && h.location.path == in.path && h.get("level") == "1" && h.location.line >= from) return std::string(h.get("text"));
+    return {};
+  }
+
+  void front_matter(const YAML::Node& doc, unsigned body_start);
+  bool refuse_hostile(std::string_view yaml);
+  void headings(std::size_t from_index);
+};
+
+// Counts aliases and nesting without parsing; refuses what would make yaml-cpp blow up.
+bool Card::refuse_hostile(std::string_view yaml) {
+  int aliases = 0, depth = 0, max_depth = 0;
+  char quote = 0;
+  std::size_t indent = 0, max_indent = 0;
+  bool line_start = true;
+  for (std::size_t i = 0; i < yaml.size(); ++i) {
+    char c = yaml[i];
+    if (c == '\n') {
+      line_start = true, indent = 0, quote = 0;
+      continue;
+    }
+    if (line_start && c == ' ') {
+      max_indent = std::max(max_indent, ++indent);
+      continue;
+    }
+    line_start = false;
+    if (quote) {
+      if (c == quote) quote = 0;
+      continue;
+    }
+    if (c == '"' || c == '\'') quote = c;
+    else if (c == '[' || c == '{') max_depth = std::max(max_depth, ++depth);
+    else if (c == ']' || c == '}') depth = std::max(0, depth - 1);
+    else if (c == '*' && i + 1 < yaml.size() && (std::isalnum(static_cast<unsigned char>(yaml[i + 1])) || yaml[i + 1] == '_') &&
+             (i == 0 || yaml[i - 1] == ' ' || yaml[i - 1] == '[' || yaml[i - 1] == ',' || yaml[i - 1] == ':'))
+      ++aliases;
+  }
+  if (aliases > kMaxAliases) {
+    diagnose(yaml_first_line, "front matter uses " + std::to_string(aliases) + " YAML aliases (limit " +
+                                  std::to_string(kMaxAliases) + "); refused as a possible alias bomb");
+    return true;
+  }
+  if (max_depth > kMaxNesting || max_indent > static_cast<std::size_t>(2 * kMaxNesting)) {
+    diagnose(yaml_first_line, "front matter nests deeper than " + std::to_string(kMaxNesting) + " levels; refused");
+    return true;
+  }
+  return false;
+}
+
+void Card::front_matter(const YAML::Node& doc, unsigned body_start) {
+  if (doc.IsNull()) return;
+  if (!doc.IsMap()) return diagnose(yaml_first_line, "front matter is not a YAML map; ignored");
+
+  Fact model{"model", {std::string(in.path), yaml_first_line - 1, 1}, line_text(yaml_first_line - 1), {}};
+  Fact gating{"gating", {}, {}, {}};
+  bool gated = false;
+  std::string license_name = scalar_of(doc, "license_name");
+  std::string license_link = scalar_of(doc, "license_link");
+
+  for (const auto& kv : doc) {
+    if (!kv.first.IsScalar()) continue;
+    const std::string key = kv.first.Scalar();
+    const YAML::Node& value = kv.second;
+    if (key == "license") {
+      for (const auto& id : scalars(value, key)) {
+        Fact f = fact_at("license", id);
+        f.set("id", id.Scalar()).set("source", "card");
+        if (!license_name.empty()) f.set("name", license_name);
+        if (!license_link.empty()) f.set("link", license_link);
+        out.facts.push_back(std::move(f));
+      }
+    } else if (key == "base_model" || key == "datasets" || key == "tags" || key == "language") {
+      const char* attr = key == "datasets" ? "dataset" : key == "tags" ? "tag" : key == "base_model" ? "base_model" : "language";
+      for (const auto& v : scalars(value, key)) model.set(attr, v.Scalar());
+    } else if (kGatingKeys.count(key)) {
+      std::string shown = value.IsScalar() ? lower(value.Scalar()) : value.IsMap() ? "map" : "list";
+      if (key == "gated" && (shown == "false" || shown == "no" || shown.empty())) continue;
+      if (!gated) gating = fact_at("gating", kv.first);
+      gated = true;
+      gating.set("field", key);
+      gating.set("value", value.IsScalar() ? value.Scalar() : shown);
+    }
+  }
+  for (const char* key : {"library_name", "pipeline_tag", "base_model_relation"}) {
+    std::string v = scalar_of(doc, key);
+    if (!v.empty()) model.set(key, v);
+  }
+  if (!license_name.empty()) model.set("license_name", license_name);
+  if (!license_link.empty()) model.set("license_link", license_link);
+
+  std::string name = scalar_of(doc, "model_name");
+  if (name.empty() && doc["model-index"] && doc["model-index"].IsSequence() && doc["model-index"].size() > 0 &&
+      doc["model-index"][0].IsMap() && doc["model-index"][0]["name"] && doc["model-index"][0]["name"].IsScalar())
+    name = doc["model-index"][0]["name"].Scalar();
+  if (name.empty()) name = first_heading(body_start);
+  if (!name.empty()) model.set("name", name);
+  model.set("gated", gated ? "true" : "false");
+  out.facts.push_back(std::move(model));
+  if (gated) out.facts.push_back(std::move(gating));
+}
+
+// ATX headings outside fenced code blocks.
+void Card::headings(std::size_t from_index) {
+  std::string fence;
+  for (std::size_t i = from_index; i < lines.size(); ++i) {
+    std::string_view text = lines[i].text;
+    std::string_view stripped = text.substr(std::min(text.find_first_not_of(' '), text.size()));
+    if (text.size() - stripped.size() > 3) continue;
+    if (stripped.starts_with("```") || stripped.starts_with("~~~")) {
+      std::string marker(stripped.substr(0, 3));
+      if (fence.empty()) fence = marker;
+      else if (fence == marker) fence.clear();
+      continue;
+    }
+    if (!fence.empty() || !stripped.starts_with('#')) continue;
+    std::size_t level = stripped.find_first_not_of('#');
+    if (level == std::string_view::npos) level = stripped.size();
+    if (level > 6 || (level < stripped.size() && stripped[level] != ' ' && stripped[level] != '\t')) continue;
+    std::string_view title = trim(stripped.substr(level));
+    while (!title.empty() && title.back() == '#') title.remove_suffix(1);
+    title = trim(title);
+    Fact f{"heading", {std::string(in.path), lines[i].number, 1}, std::string(trim(text)), {}};
+    f.set("level", std::to_string(level)).set("text", std::string(title));
+    out.facts.push_back(std::move(f));
+  }
+}
+
+bool is_fence(std::string_view line) { return trim(line) == "---"; }
+
+}  // namespace
+
+bool model_card_accepts(std::string_view rel_path) {
+  std::string name = lower(base_name(rel_path));
+  return name == "readme.md" || name == "model_card.md" || name == "modelcard.md";
+}
+
+void parse_model_card(const ParseInput& in, ParseOutput& out) {
+  Card card{in, out, split_lines(in.text)};
+  const auto& lines = card.lines;
+  if (lines.empty() || !is_fence(lines[0].text)) return card.headings(0);
+
+  auto close = std::find_if(lines.begin() + 1, lines.end(),
+                            [](const TextLine& l) { return is_fence(l.text) || trim(l.text) == "..."; });
+  if (close == lines.end()) {
+    card.diagnose(1, "front matter opened at line 1 is never closed; read as Markdown");
+    return card.headings(0);
+  }
+  std::string yaml;
+  for (auto it = lines.begin() + 1; it != close; ++it) yaml.append(it->text).push_back('\n');
+  card.yaml_first_line = 2;
+  std::size_t body = static_cast<std::size_t>(close - lines.begin()) + 1;
+  card.headings(body);
+  if (card.refuse_hostile(yaml)) return;
+  try {
+    card.front_matter(YAML::Load(yaml), close->number + 1);
+  } catch (const YAML::Exception& e) {
+    unsigned line = e.mark.line >= 0 ? card.yaml_first_line + static_cast<unsigned>(e.mark.line) : 1;
+    unsigned column = e.mark.column >= 0 ? static_cast<unsigned>(e.mark.column) + 1 : 0;
+    card.diagnose(line, "invalid YAML front matter: " + e.msg, column);
+  } catch (const std::exception& e) {
+    card.diagnose(1, std::string("cannot read front matter: ") + e.what());
+  }
+}
+
+}  // namespace openlock

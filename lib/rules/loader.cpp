@@ -1,0 +1,219 @@
+// Rule YAML -> Rule. Strict: unknown keys, bad values and empty conditions are errors that
+// name the file, the line and the key.
+#include "rules/loader.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "rules/embedded.hpp"
+
+namespace openlock {
+
+namespace fs = std::filesystem;
+
+std::string RuleError::to_string() const { return path + ":" + std::to_string(line) + ": " + message; }
+
+namespace {
+
+const std::set<std::string, std::less<>> kKeys = {"id",     "title",  "category",   "vendor",     "severity",
+                                                   "match",  "within", "effect",     "confidence", "message",
+                                                   "remediation", "references"};
+const std::set<std::string, std::less<>> kCategories = {"openness",       "license",
+                                                        "lockin.hardware", "lockin.model_provider",
+                                                        "lockin.cloud",   "hygiene"};
+
+// Thrown inside this file only; load_rule turns it into a RuleError.
+struct Bad {
+  int line;
+  std::string message;
+};
+
+int line_of(const YAML::Node& node) { return node.Mark().line >= 0 ? node.Mark().line + 1 : 0; }
+
+std::string scalar(const YAML::Node& node, const std::string& key) {
+  if (!node.IsScalar()) throw Bad{line_of(node), "'" + key + "' must be a string"};
+  return node.Scalar();
+}
+
+void require_one_of(const YAML::Node& node, const std::string& key, std::initializer_list<const char*> allowed) {
+  std::string value = scalar(node, key);
+  for (const char* a : allowed)
+    if (value == a) return;
+  std::string list;
+  for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+  throw Bad{line_of(node), "'" + key + "' is '" + value + "'; expected one of " + list};
+}
+
+Condition parse_condition(const YAML::Node& node);
+
+std::vector<Condition> parse_children(const YAML::Node& node, const std::string& op) {
+  if (!node.IsSequence() || node.size() == 0)
+    throw Bad{line_of(node), "'" + op + "' needs a non-empty list of conditions"};
+  std::vector<Condition> children;
+  for (const auto& child : node) children.push_back(parse_condition(child));
+  return children;
+}
+
+Condition parse_leaf(const std::string& kind, const YAML::Node& tests, int line) {
+  Condition c;
+  c.fact_kind = kind;
+  if (!tests || tests.IsNull()) return c;
+  if (!tests.IsMap()) throw Bad{line, "fact condition '" + kind + "' must map attributes to patterns"};
+  for (const auto& kv : tests) {
+    Condition::AttrTest test{kv.first.Scalar(), {}};
+    if (kv.second.IsScalar()) {
+      test.patterns.push_back(kv.second.Scalar());
+    } else if (kv.second.IsSequence() && kv.second.size() > 0) {
+      for (const auto& p : kv.second) test.patterns.push_back(scalar(p, test.attr));
+    } else {
+      throw Bad{line_of(kv.second), "attribute '" + test.attr + "' needs a pattern or a non-empty list of patterns"};
+    }
+    c.tests.push_back(std::move(test));
+  }
+  return c;
+}
+
+Condition parse_condition(const YAML::Node& node) {
+  if (!node.IsMap() || node.size() != 1)
+    throw Bad{line_of(node), "a condition is a map with one key: any, all, not, or a fact kind"};
+  auto entry = *node.begin();
+  std::string key = entry.first.Scalar();
+  Condition c;
+  if (key == "any" || key == "all") {
+    c.op = key == "any" ? Condition::Op::any : Condition::Op::all;
+    c.children = parse_children(entry.second, key);
+  } else if (key == "not") {
+    c.op = Condition::Op::none_of;
+    c.children.push_back(parse_condition(entry.second));
+  } else {
+    c = parse_leaf(key, entry.second, line_of(entry.first));
+  }
+  return c;
+}
+
+void parse_rule(const YAML::Node& doc, Rule& rule) {
+  if (!doc.IsMap()) throw Bad{line_of(doc), "a rule file must be a YAML map"};
+  for (const auto& kv : doc) {
+    std::string key = kv.first.Scalar();
+    if (!kKeys.count(key)) throw Bad{line_of(kv.first), "unknown key '" + key + "'"};
+  }
+  for (const char* key : {"id", "title", "category", "severity", "match", "message"})
+    if (!doc[key]) throw Bad{1, std::string("missing required key '") + key + "'"};
+  rule.id = scalar(doc["id"], "id");
+  rule.title = scalar(doc["title"], "title");
+  rule.category = scalar(doc["category"], "category");
+  if (!kCategories.count(rule.category))
+    throw Bad{line_of(doc["category"]), "'category' is '" + rule.category +
+                                            "'; expected openness, license, lockin.hardware, "
+                                            "lockin.model_provider, lockin.cloud or hygiene"};
+  require_one_of(doc["severity"], "severity", {"info", "low", "medium", "high", "critical"});
+  rule.severity = *parse_severity(doc["severity"].Scalar());
+  if (doc["vendor"]) rule.vendor = scalar(doc["vendor"], "vendor");
+  if (doc["within"]) {
+    require_one_of(doc["within"], "within", {"file", "repo"});
+    rule.scope = doc["within"].Scalar();
+  }
+  if (doc["effect"]) {
+    require_one_of(doc["effect"], "effect", {"finding", "mitigates"});
+    rule.effect = doc["effect"].Scalar();
+  }
+  if (doc["confidence"]) {
+    require_one_of(doc["confidence"], "confidence", {"high", "medium", "low"});
+    rule.confidence = doc["confidence"].Scalar();
+  }
+  rule.message = scalar(doc["message"], "message");
+  if (doc["remediation"]) rule.remediation = scalar(doc["remediation"], "remediation");
+  if (const auto refs = doc["references"]) {
+    if (!refs.IsSequence()) throw Bad{line_of(refs), "'references' must be a list of URLs"};
+    for (const auto& r : refs) rule.references.push_back(scalar(r, "references"));
+  }
+  rule.match = parse_condition(doc["match"]);
+}
+
+std::string stem_of(std::string_view origin) {
+  std::string name = fs::path(std::string(origin)).filename().string();
+  auto dot = name.rfind('.');
+  return dot == std::string::npos ? name : name.substr(0, dot);
+}
+
+void add_or_replace(std::vector<Rule>& rules, Rule rule) {
+  auto same = std::find_if(rules.begin(), rules.end(), [&](const Rule& r) { return r.id == rule.id; });
+  if (same != rules.end())
+    *same = std::move(rule);
+  else
+    rules.push_back(std::move(rule));
+}
+
+bool is_rule_file(const std::string& path) {
+  return path.ends_with(".yaml") || path.ends_with(".yml");
+}
+
+}  // namespace
+
+bool load_rule(std::string_view origin, std::string_view yaml_text, Rule& rule, RuleError& error) {
+  rule = Rule{};
+  rule.origin = origin;
+  error = RuleError{std::string(origin), 0, ""};
+  try {
+    parse_rule(YAML::Load(std::string(yaml_text)), rule);
+    if (rule.id != stem_of(origin))
+      throw Bad{1, "rule id '" + rule.id + "' must equal the file name stem '" + stem_of(origin) + "'"};
+    return true;
+  } catch (const Bad& bad) {
+    error.line = bad.line;
+    error.message = bad.message;
+  } catch (const YAML::Exception& e) {
+    error.line = e.mark.line >= 0 ? e.mark.line + 1 : 0;
+    error.message = "invalid YAML: " + e.msg;
+  }
+  return false;
+}
+
+void load_builtin_rules(std::vector<Rule>& rules, std::vector<RuleError>& errors) {
+  std::set<std::string> ids;
+  for (const auto& file : embedded_rule_files()) {
+    std::string path(file.path);
+    if (!is_rule_file(path) || path.starts_with("licenses/") || path.starts_with("schema/")) continue;
+    Rule rule;
+    RuleError error;
+    if (!load_rule("rules/" + path, file.text, rule, error)) {
+      errors.push_back(error);
+    } else if (!ids.insert(rule.id).second) {
+      errors.push_back({"rules/" + path, 1, "duplicate rule id '" + rule.id + "'"});
+    } else {
+      rules.push_back(std::move(rule));
+    }
+  }
+}
+
+void load_rule_dir(const fs::path& dir, std::vector<Rule>& rules, std::vector<RuleError>& errors) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
+       !ec && it != end; it.increment(ec))
+    if (it->is_regular_file(ec) && is_rule_file(it->path().string())) files.push_back(it->path());
+  if (ec) errors.push_back({dir.string(), 0, "cannot read rules directory: " + ec.message()});
+  std::sort(files.begin(), files.end());
+  std::set<std::string> ids;
+  for (const auto& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    Rule rule;
+    RuleError error;
+    if (!in || !load_rule(path.string(), text.str(), rule, error)) {
+      if (!in) error = {path.string(), 0, "cannot read rule file"};
+      errors.push_back(error);
+    } else if (!ids.insert(rule.id).second) {
+      errors.push_back({path.string(), 1, "duplicate rule id '" + rule.id + "' in " + dir.string()});
+    } else {
+      add_or_replace(rules, std::move(rule));
+    }
+  }
+}
+
+}  // namespace openlock
