@@ -2,7 +2,11 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <array>
+#include <set>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -15,7 +19,7 @@ using nlohmann::json;
 
 namespace {
 
-struct Run {
+struct CliRun {
   int exit_code = -1;
   std::string out;
   std::string err;
@@ -23,12 +27,12 @@ struct Run {
 
 const fs::path kTmp = fs::temp_directory_path() / ("openlock-cli-test-" + std::to_string(::getpid()));
 
-Run openlock(const std::string& args, const std::string& stdin_file = "") {
+CliRun openlock(const std::string& args, const std::string& stdin_file = "") {
   fs::create_directories(kTmp);
   fs::path err_file = kTmp / "stderr.txt";
   std::string cmd = std::string("'") + OPENLOCK_BIN + "' " + args + " 2>'" + err_file.string() + "'";
   if (!stdin_file.empty()) cmd += " <'" + stdin_file + "'";
-  Run run;
+  CliRun run;
   FILE* pipe = ::popen(cmd.c_str(), "r");
   if (!pipe) return run;
   std::array<char, 4096> buf{};
@@ -52,7 +56,7 @@ bool has_category(const json& report, const std::string& category) {
 }  // namespace
 
 TEST(Cli, DemoRepoJsonHasTheContractFields) {
-  Run r = openlock("scan '" + kDemo + "' --format json");
+  CliRun r = openlock("scan '" + kDemo + "' --format json");
   EXPECT_EQ(r.exit_code, 1) << r.err;  // high findings, default --fail-on high
   json report = json::parse(r.out);
   EXPECT_EQ(report["tool"]["name"], "openlock");
@@ -89,13 +93,13 @@ TEST(Cli, DemoRepoJsonHasTheContractFields) {
 }
 
 TEST(Cli, JsonIsDeterministic) {
-  Run a = openlock("scan '" + kDemo + "' --format json");
-  Run b = openlock("scan '" + kDemo + "' --format json");
+  CliRun a = openlock("scan '" + kDemo + "' --format json");
+  CliRun b = openlock("scan '" + kDemo + "' --format json");
   EXPECT_EQ(a.out, b.out);
 }
 
 TEST(Cli, TextReportGroupsFindingsByFile) {
-  Run r = openlock("scan '" + kDemo + "'");
+  CliRun r = openlock("scan '" + kDemo + "'");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.out.find("Lock-in"), std::string::npos);
   EXPECT_NE(r.out.find("\nrequirements.txt\n"), std::string::npos) << r.out;
@@ -108,14 +112,14 @@ TEST(Cli, FailOnDecidesTheExitCode) {
 }
 
 TEST(Cli, MissingTargetExitsTwoWithOneLine) {
-  Run r = openlock("scan /nonexistent/openlock-target");
+  CliRun r = openlock("scan /nonexistent/openlock-target");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("/nonexistent/openlock-target"), std::string::npos);
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
 }
 
 TEST(Cli, BrokenCardIsADiagnosticAndTheScanGoesOn) {
-  Run r = openlock("scan '" + kBroken + "' --format json");
+  CliRun r = openlock("scan '" + kBroken + "' --format json");
   EXPECT_EQ(r.exit_code, 1) << r.err;
   json report = json::parse(r.out);
   bool diagnosed = false;
@@ -132,25 +136,27 @@ TEST(Cli, BrokenCardIsADiagnosticAndTheScanGoesOn) {
 
 TEST(Cli, OutputFileAndStdinCard) {
   fs::path out = kTmp / "report.json";
-  Run r = openlock("scan '" + kDemo + "' --format json --output '" + out.string() + "'");
+  CliRun r = openlock("scan '" + kDemo + "' --format json --output '" + out.string() + "'");
   EXPECT_TRUE(r.out.empty());
   std::ifstream in(out);
-  EXPECT_NO_THROW((void)json::parse(in));
+  json parsed;
+  EXPECT_NO_THROW(parsed = json::parse(in));
+  EXPECT_TRUE(parsed.contains("findings"));
 
-  Run card = openlock("scan - --format json", kDemo + "/README.md");
+  CliRun card = openlock("scan - --format json", kDemo + "/README.md");
   json report = json::parse(card.out);
   ASSERT_EQ(report["models"].size(), 1u);
   EXPECT_EQ(report["models"][0]["path"], "-");
 }
 
 TEST(Cli, HelpAndVersion) {
-  Run help = openlock("--help");
+  CliRun help = openlock("--help");
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_NE(help.out.find("scan"), std::string::npos);
-  Run scan_help = openlock("scan --help");
+  CliRun scan_help = openlock("scan --help");
   EXPECT_EQ(scan_help.exit_code, 0);
   EXPECT_NE(scan_help.out.find("--fail-on"), std::string::npos);
-  Run version = openlock("--version");
+  CliRun version = openlock("--version");
   EXPECT_EQ(version.exit_code, 0);
   EXPECT_EQ(version.out.rfind("openlock 0.", 0), 0u) << version.out;
   EXPECT_EQ(openlock("scan --format yaml .").exit_code, 2);
@@ -170,7 +176,7 @@ TEST(Cli, ExtraRulesDirAddsRulesAndBadRulesExitTwo) {
 
   std::ofstream(dir / "custom.broken.yaml") << "id: custom.broken\ntitle: x\ncategory: hygiene\nseverity: info\n"
                                                "match: {dependency: {}}\nmesage: typo\n";
-  Run bad = openlock("scan '" + kDemo + "' --rules '" + dir.string() + "'");
+  CliRun bad = openlock("scan '" + kDemo + "' --rules '" + dir.string() + "'");
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("custom.broken.yaml:6"), std::string::npos) << bad.err;
   fs::remove_all(kTmp);
