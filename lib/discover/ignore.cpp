@@ -1,6 +1,7 @@
 #include "discover/ignore.hpp"
 
 #include <algorithm>
+#include <vector>
 
 namespace openlock {
 
@@ -33,42 +34,57 @@ bool match_class(std::string_view& p, char c) {
 
 }  // namespace
 
-bool path_glob_match(std::string_view p, std::string_view t) {
-  while (!p.empty()) {
+namespace {
+
+// Memoised on (pattern offset, text offset): hostile patterns cost O(|pattern| x |path|), never more.
+struct GlobMatcher {
+  std::string_view pattern, text;
+  std::vector<signed char> memo;  // -1 unknown, 0 no, 1 yes
+
+  bool at(std::size_t pi, std::size_t ti) {
+    signed char& m = memo[pi * (text.size() + 1) + ti];
+    if (m < 0) m = compute(pi, ti) ? 1 : 0;
+    return m == 1;
+  }
+
+  bool compute(std::size_t pi, std::size_t ti) {
+    std::string_view p = pattern.substr(pi);
+    std::string_view t = text.substr(ti);
+    if (p.empty()) return t.empty();
     if (p.starts_with("**")) {
-      p.remove_prefix(2);
-      if (p.starts_with('/')) {  // "**/": zero or more whole folders
-        std::string_view rest = p.substr(1);
-        if (path_glob_match(rest, t)) return true;
+      if (p.size() > 2 && p[2] == '/') {  // "**/": zero or more whole folders
+        if (at(pi + 3, ti)) return true;
         for (std::size_t i = 0; i < t.size(); ++i)
-          if (t[i] == '/' && path_glob_match(rest, t.substr(i + 1))) return true;
+          if (t[i] == '/' && at(pi + 3, ti + i + 1)) return true;
         return false;
       }
       for (std::size_t i = 0; i <= t.size(); ++i)
-        if (path_glob_match(p, t.substr(i))) return true;
+        if (at(pi + 2, ti + i)) return true;
       return false;
     }
     if (p[0] == '*') {
-      p.remove_prefix(1);
       for (std::size_t i = 0;; ++i) {
-        if (path_glob_match(p, t.substr(i))) return true;
+        if (at(pi + 1, ti + i)) return true;
         if (i >= t.size() || t[i] == '/') return false;
       }
     }
     if (t.empty()) return false;
-    if (p[0] == '?') {
-      if (t[0] == '/') return false;
-      p.remove_prefix(1);
-    } else if (p[0] == '[') {
-      if (t[0] == '/' || !match_class(p, t[0])) return false;
-    } else {
-      if (p[0] == '\\' && p.size() > 1) p.remove_prefix(1);
-      if (p[0] != t[0]) return false;
-      p.remove_prefix(1);
+    if (p[0] == '?') return t[0] != '/' && at(pi + 1, ti + 1);
+    if (p[0] == '[') {
+      std::string_view rest = p;
+      if (t[0] == '/' || !match_class(rest, t[0])) return false;
+      return at(pattern.size() - rest.size(), ti + 1);
     }
-    t.remove_prefix(1);
+    std::size_t skip = p[0] == '\\' && p.size() > 1 ? 1 : 0;
+    return p[skip] == t[0] && at(pi + skip + 1, ti + 1);
   }
-  return t.empty();
+};
+
+}  // namespace
+
+bool path_glob_match(std::string_view pattern, std::string_view path) {
+  GlobMatcher m{pattern, path, std::vector<signed char>((pattern.size() + 1) * (path.size() + 1), -1)};
+  return m.at(0, 0);
 }
 
 void IgnoreRules::add_file(std::string_view base, std::string_view text) {

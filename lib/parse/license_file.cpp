@@ -19,7 +19,7 @@ std::string upper(std::string_view s) {
 
 bool named(const std::string& name, const char* stem) {
   std::string s(stem);
-  return name == s || name.starts_with(s + ".") || name.starts_with(s + "-") || name.starts_with(s + "_");
+  return name == s || name.starts_with(s + ".") || name.starts_with(s + "-");
 }
 
 std::string role_of(const std::string& name) {

@@ -17,7 +17,7 @@ namespace openlock {
 namespace {
 
 constexpr int kMaxNesting = 64;        // [ { levels, or indentation levels of 2 columns
-constexpr int kMaxAliases = 100;       // *alias references in one front matter
+constexpr int kMaxAliases = 20;  // *alias references in one front matter; cards rarely need any
 const std::set<std::string, std::less<>> kGatingKeys = {"gated", "extra_gated_prompt", "extra_gated_fields",
                                                         "extra_gated_heading", "extra_gated_description",
                                                         "extra_gated_button_content"};

@@ -1,0 +1,111 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "openlock/openlock.hpp"
+
+using namespace openlock;
+using nlohmann::json;
+
+namespace {
+
+AuditResult sample() {
+  AuditResult r;
+  r.targets = {"repo"};
+  r.files_scanned = 3;
+  Model m;
+  m.path = "README.md";
+  m.name = "Acme";
+  m.base_model = {{"org/base", "finetune"}};
+  m.gated = true;
+  m.license.expression = "LicenseRef-llama3.1";
+  m.license.declared = "llama3.1";
+  m.license.kind = "open-weight";
+  r.models.push_back(m);
+  r.lockin.hardware = {60, "high", {"nvidia"}};
+  Finding f;
+  f.rule_id = "lockin.hardware.cuda-wheels";
+  f.title = "Depends on CUDA-only Python wheels";
+  f.category = "lockin.hardware";
+  f.severity = Severity::high;
+  f.vendor = "nvidia";
+  f.message = "cupy is CUDA only";
+  f.location = {"requirements.txt", 3, 1};
+  f.evidence = "cupy-cuda12x\x1b[31m";
+  f.confidence = "high";
+  f.context = "product";
+  f.fingerprint = "0123456789abcdef";
+  r.findings.push_back(f);
+  Finding counter = f;
+  counter.mitigates = true;
+  counter.severity = Severity::low;
+  counter.location.line = 9;
+  r.findings.push_back(counter);
+  r.diagnostics.push_back({{"bad/README.md", 4, 7}, "invalid YAML \xff front matter"});
+  return r;
+}
+
+std::string rendered(const AuditResult& r, Format format, bool color = false) {
+  std::ostringstream out;
+  render(r, format, out, RenderOptions{color});
+  return out.str();
+}
+
+}  // namespace
+
+TEST(JsonReport, HasTheContractFields) {
+  json j = json::parse(rendered(sample(), Format::json));
+  EXPECT_EQ(j["tool"]["name"], "openlock");
+  EXPECT_EQ(j["tool"]["version"], std::string(version));
+  EXPECT_EQ(j["targets"], json::array({"repo"}));
+  EXPECT_EQ(j["summary"]["files_scanned"], 3);
+  EXPECT_EQ(j["summary"]["findings"], 1) << "counter-signals are not counted";
+  EXPECT_EQ(j["summary"]["by_severity"]["high"], 1);
+  EXPECT_EQ(j["summary"]["by_severity"]["low"], 0);
+  const json& m = j["models"][0];
+  EXPECT_EQ(m["base_model"][0], json({{"id", "org/base"}, {"relation", "finetune"}}));
+  EXPECT_EQ(m["license"]["kind"], "open-weight");
+  EXPECT_EQ(m["license"]["osi_approved"], false);
+  EXPECT_TRUE(m["license"]["identified"].is_array());
+  EXPECT_TRUE(m["license"]["clauses"].is_array());
+  EXPECT_EQ(m["openness"]["class"], "none");
+  EXPECT_EQ(m["openness"]["evaluated"], false);
+  EXPECT_EQ(j["lockin"]["hardware"], json({{"score", 60}, {"level", "high"}, {"vendors", {"nvidia"}}}));
+  EXPECT_EQ(j["lockin"]["cloud"]["level"], "none");
+  const json& f = j["findings"][0];
+  EXPECT_EQ(f["location"], json({{"path", "requirements.txt"}, {"line", 3}, {"column", 1}}));
+  EXPECT_EQ(f["severity"], "high");
+  EXPECT_EQ(f["fingerprint"], "0123456789abcdef");
+  EXPECT_EQ(j["findings"][1]["effect"], "mitigates");
+  EXPECT_EQ(j["diagnostics"][0]["path"], "bad/README.md");
+  EXPECT_EQ(j["diagnostics"][0]["line"], 4);
+}
+
+TEST(JsonReport, Deterministic) { EXPECT_EQ(rendered(sample(), Format::json), rendered(sample(), Format::json)); }
+
+TEST(TextReport, SummaryGroupsAndNoControlCharacters) {
+  std::string text = rendered(sample(), Format::text);
+  EXPECT_EQ(text.rfind("openlock " + std::string(version) + ": 3 files scanned, 1 finding (1 high), 1 diagnostic\n", 0), 0u)
+      << text;
+  EXPECT_NE(text.find("\nrequirements.txt\n"), std::string::npos);
+  EXPECT_NE(text.find("3:1"), std::string::npos);
+  EXPECT_NE(text.find("counter"), std::string::npos);
+  EXPECT_NE(text.find("bad/README.md:4: warning: invalid YAML"), std::string::npos);
+  EXPECT_NE(text.find("llama3.1 -> LicenseRef-llama3.1 (open-weight, not OSI-approved)"), std::string::npos);
+  EXPECT_EQ(text.find('\x1b'), std::string::npos) << "no colour, and target text cannot inject escapes";
+}
+
+TEST(TextReport, ColourOnlyWhenAsked) {
+  std::string text = rendered(sample(), Format::text, true);
+  EXPECT_NE(text.find("\x1b[1m"), std::string::npos);
+}
+
+TEST(Format, Names) {
+  EXPECT_EQ(parse_format("json"), Format::json);
+  EXPECT_EQ(parse_format("text"), Format::text);
+  EXPECT_FALSE(parse_format("xml"));
+  EXPECT_EQ(parse_severity("HIGH"), Severity::high);
+  EXPECT_FALSE(parse_severity("urgent"));
+  EXPECT_EQ(to_string(Severity::critical), "critical");
+}
