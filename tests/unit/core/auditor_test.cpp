@@ -1,0 +1,98 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "openlock/openlock.hpp"
+#include "unit/discover/temp_tree.hpp"
+
+using namespace openlock;
+using openlock::testing::TempTree;
+
+namespace {
+
+AuditResult audit_ok(AuditOptions options) {
+  AuditResult result;
+  AuditError error;
+  EXPECT_TRUE(Auditor(std::move(options)).audit(result, error)) << error.message;
+  return result;
+}
+
+AuditOptions targets(std::vector<std::string> paths) {
+  AuditOptions options;
+  options.targets = std::move(paths);
+  return options;
+}
+
+bool has_finding(const AuditResult& r, const std::string& rule, const std::string& path) {
+  return std::any_of(r.findings.begin(), r.findings.end(),
+                     [&](const Finding& f) { return f.rule_id == rule && f.location.path == path; });
+}
+
+}  // namespace
+
+TEST(Auditor, FollowsIncludesInsideTheTarget) {
+  TempTree t;
+  t.write("requirements.txt", "-r deps/base.in\n-r deps/missing.in\n");
+  t.write("deps/base.in", "cupy-cuda12x\n");
+  AuditResult r = audit_ok(targets({t.root().string()}));
+  EXPECT_TRUE(has_finding(r, "lockin.hardware.cuda-wheels", "deps/base.in"));
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].location.path, "requirements.txt");
+  EXPECT_EQ(r.diagnostics[0].location.line, 2u);
+}
+
+TEST(Auditor, SeveralTargetsArePrefixed) {
+  TempTree a, b;
+  a.write("requirements.txt", "openai\n");
+  b.write("requirements.txt", "openai\n");
+  AuditResult r = audit_ok(targets({a.root().string(), b.root().string()}));
+  EXPECT_TRUE(has_finding(r, "lockin.model_provider.openai-sdk", a.root().string() + "/requirements.txt"));
+  EXPECT_TRUE(has_finding(r, "lockin.model_provider.openai-sdk", b.root().string() + "/requirements.txt"));
+}
+
+TEST(Auditor, StdinCardAndModelRecord) {
+  AuditOptions options;
+  options.targets = {"-"};
+  options.stdin_text = "---\nlicense: other\nlicense_name: Acme License 2\n---\n# Acme\n";
+  AuditResult r = audit_ok(options);
+  ASSERT_EQ(r.models.size(), 1u);
+  EXPECT_EQ(r.models[0].path, "-");
+  EXPECT_EQ(r.models[0].license.expression, "LicenseRef-Acme-License-2");
+  EXPECT_EQ(r.models[0].license.kind, "unknown");
+  EXPECT_FALSE(r.models[0].license.osi_approved);
+  EXPECT_TRUE(has_finding(r, "license.card.unresolved", "-"));
+}
+
+TEST(Auditor, SeveralCardLicensesAreAChoice) {
+  TempTree t;
+  t.write("README.md", "---\nlicense: [mit, apache-2.0]\n---\n");
+  AuditResult r = audit_ok(targets({t.root().string()}));
+  ASSERT_EQ(r.models.size(), 1u);
+  EXPECT_EQ(r.models[0].license.expression, "MIT OR Apache-2.0");
+  EXPECT_TRUE(r.models[0].license.osi_approved);
+  EXPECT_TRUE(r.models[0].license.valid_spdx);
+}
+
+TEST(Auditor, ErrorsThatStopTheAudit) {
+  AuditResult r;
+  AuditError error;
+  EXPECT_FALSE(Auditor(targets({"/no/such/openlock/target"})).audit(r, error));
+  EXPECT_NE(error.message.find("/no/such/openlock/target"), std::string::npos);
+  AuditOptions with_rules = targets({"."});
+  with_rules.rule_dirs = {"/no/such/rules"};
+  EXPECT_FALSE(Auditor(with_rules).audit(r, error));
+  EXPECT_NE(error.message.find("/no/such/rules"), std::string::npos);
+}
+
+TEST(Auditor, ProgressIsReported) {
+  TempTree t;
+  t.write("a.txt", "");
+  t.write("b.txt", "");
+  std::size_t last = 0, total = 0;
+  AuditOptions options = targets({t.root().string()});
+  options.progress = [&](std::size_t done, std::size_t all) { last = done, total = all; };
+  AuditResult r = audit_ok(options);
+  EXPECT_EQ(r.files_scanned, 2u);
+  EXPECT_EQ(last, 2u);
+  EXPECT_EQ(total, 2u);
+}
