@@ -6,17 +6,12 @@
 #include <cctype>
 #include <string>
 
+#include "core/text.hpp"
 #include "discover/discover.hpp"
 
 namespace openlock {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 template <std::size_t N>
 bool any_segment(const std::vector<std::string>& folders, const std::array<const char*, N>& names) {
@@ -32,7 +27,7 @@ bool ends_with_any(const std::string& s, std::initializer_list<const char*> suff
 }  // namespace
 
 std::string_view context_of(std::string_view rel_path) {
-  std::string path = lower(rel_path);
+  std::string path = ascii_lower(rel_path);
   std::vector<std::string> folders;
   for (std::size_t start = 0, slash; (slash = path.find('/', start)) != std::string::npos; start = slash + 1)
     folders.push_back(path.substr(start, slash - start));

@@ -1,4 +1,5 @@
 // Lookup over rules/licenses/hub-licenses.yaml, parsed once from the embedded copy.
+#include "core/text.hpp"
 #include "license/hub_license.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -14,12 +15,6 @@ namespace openlock {
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 std::map<std::string, HubLicense> load_table() {
   std::map<std::string, HubLicense> table;
   for (const auto& file : embedded_rule_files()) {
@@ -29,7 +24,7 @@ std::map<std::string, HubLicense> load_table() {
         HubLicense lic{entry["hub_id"].as<std::string>(), entry["expression"].as<std::string>(),
                        entry["kind"].as<std::string>(), entry["osi_approved"].as<bool>(),
                        entry["valid_spdx"].as<bool>()};
-        table.emplace(lower(lic.hub_id), std::move(lic));
+        table.emplace(ascii_lower(lic.hub_id), std::move(lic));
       }
     } catch (const YAML::Exception& e) {
       // The file is checked by hub_license_test at build time; this guards a broken local edit.
@@ -43,7 +38,7 @@ std::map<std::string, HubLicense> load_table() {
 
 const HubLicense* find_hub_license(std::string_view hub_id) {
   static const std::map<std::string, HubLicense> table = load_table();  // thread-safe initialisation
-  auto it = table.find(lower(hub_id));
+  auto it = table.find(ascii_lower(hub_id));
   return it == table.end() ? nullptr : &it->second;
 }
 

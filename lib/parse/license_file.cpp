@@ -1,4 +1,5 @@
 // License files are recorded as facts here; which license a text is comes from identification.
+#include "core/text.hpp"
 #include "parse/license_file.hpp"
 
 #include <algorithm>
@@ -10,12 +11,6 @@
 namespace openlock {
 
 namespace {
-
-std::string upper(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return out;
-}
 
 bool named(const std::string& name, const char* stem) {
   std::string s(stem);
@@ -31,7 +26,7 @@ std::string role_of(const std::string& name) {
 }  // namespace
 
 bool license_file_accepts(std::string_view rel_path) {
-  std::string name = upper(base_name(rel_path));
+  std::string name = ascii_upper(base_name(rel_path));
   return named(name, "LICENSE") || named(name, "LICENCE") || named(name, "COPYING") || named(name, "MODEL_LICENSE") ||
          named(name, "USE_POLICY") || named(name, "ACCEPTABLE_USE_POLICY") || name == "NOTICE" ||
          name == "NOTICE.TXT" || name == "NOTICE.MD";
@@ -47,7 +42,7 @@ void parse_license_file(const ParseInput& in, ParseOutput& out) {
   std::string name(base_name(in.path));
   Fact fact{"license_text", {std::string(in.path), first->number, 1}, std::string(trim(first->text).substr(0, 200)), {}};
   fact.set("file", name).set("bytes", std::to_string(in.text.size())).set("lines", std::to_string(lines.size()));
-  fact.set("role", role_of(upper(name)));
+  fact.set("role", role_of(ascii_upper(name)));
   out.facts.push_back(std::move(fact));
 }
 

@@ -1,6 +1,7 @@
 // Hugging Face model cards: YAML front matter (yaml-cpp) and the Markdown headings of the body.
 // Hostile YAML is refused before yaml-cpp sees it: too many aliases (billion laughs) or nesting
 // deeper than kMaxNesting (yaml-cpp recurses and would overflow the stack).
+#include "core/text.hpp"
 #include "parse/model_card.hpp"
 
 #include <yaml-cpp/yaml.h>
@@ -21,12 +22,6 @@ constexpr int kMaxAliases = 20;  // *alias references in one front matter; cards
 const std::set<std::string, std::less<>> kGatingKeys = {"gated", "extra_gated_prompt", "extra_gated_fields",
                                                         "extra_gated_heading", "extra_gated_description",
                                                         "extra_gated_button_content"};
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 struct Card {
   const ParseInput& in;
@@ -154,7 +149,7 @@ void Card::front_matter(const YAML::Node& doc, unsigned body_start) {
       const char* attr = key == "datasets" ? "dataset" : key == "tags" ? "tag" : key == "base_model" ? "base_model" : "language";
       for (const auto& v : scalars(value, key)) model.set(attr, v.Scalar());
     } else if (kGatingKeys.count(key)) {
-      std::string shown = value.IsScalar() ? lower(value.Scalar()) : value.IsMap() ? "map" : "list";
+      std::string shown = value.IsScalar() ? ascii_lower(value.Scalar()) : value.IsMap() ? "map" : "list";
       if (key == "gated" && (shown == "false" || shown == "no" || shown.empty())) continue;
       if (!gated) gating = fact_at("gating", kv.first);
       gated = true;
@@ -211,7 +206,7 @@ bool is_fence(std::string_view line) { return trim(line) == "---"; }
 }  // namespace
 
 bool model_card_accepts(std::string_view rel_path) {
-  std::string name = lower(base_name(rel_path));
+  std::string name = ascii_lower(base_name(rel_path));
   return name == "readme.md" || name == "model_card.md" || name == "modelcard.md";
 }
 

@@ -2,6 +2,7 @@
 // is a pip option or a PEP 508 requirement; requirements are read with small Boost.Spirit X3
 // parsers, one per part (name, extras, version clauses), so an error can say which part broke
 // and at which column. All X3 code of the project's PEP 508 reading is in this file.
+#include "core/text.hpp"
 #include "parse/requirements.hpp"
 
 #include <boost/spirit/home/x3.hpp>
@@ -36,12 +37,6 @@ struct Failure {
   std::size_t column;  // 0-based in the logical line
   std::string message;
 };
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 // PEP 503: lower case, runs of - _ . become one -.
 std::string normalize_name(std::string_view raw) {
@@ -119,7 +114,7 @@ bool parse_pep508(std::string_view text, Requirement& req, Failure& failure) {
       if (it != end && *it == ']') break;
       std::string extra;
       if (!x3::parse(it, end, name_rule, extra)) return fail(it == end ? open : it, "expected an extra name or ']'");
-      req.extras.push_back(lower(extra));
+      req.extras.push_back(ascii_lower(extra));
       skip_space(it, end);
       if (it != end && *it == ',') ++it;
       else if (it == end || *it != ']') return fail(open, "extras opened with '[' are never closed");
@@ -282,8 +277,8 @@ struct Reader {
 }  // namespace
 
 bool requirements_accepts(std::string_view rel_path) {
-  std::string name = lower(base_name(rel_path));
-  std::string path = lower(rel_path);
+  std::string name = ascii_lower(base_name(rel_path));
+  std::string path = ascii_lower(rel_path);
   bool txt = name.ends_with(".txt");
   if (txt && (name.starts_with("requirements") || name.starts_with("constraints") || name.ends_with("-requirements.txt") ||
               name.ends_with("_requirements.txt")))
