@@ -1,0 +1,243 @@
+// A token-level reading of Python: enough to tell an import from a word in a comment and a
+// string literal from code. Facts:
+//   import    module (dotted), symbol (for `from m import s`, one fact per symbol)
+//   env_var   name, from os.environ["X"], os.environ.get("X"), os.getenv("X")
+//   endpoint  host, url: string literals that are http(s)/ws(s) URLs
+//   model_ref name: string literals shaped like a model id (no spaces, letters and digits)
+#include "parse/python_source.hpp"
+
+#include <cctype>
+#include <cstring>
+#include <string>
+
+#include "parse/text_lines.hpp"
+
+namespace openlock {
+
+namespace {
+
+struct Token {
+  enum Kind { name, string, op, newline } kind;
+  std::string text;  // for strings: the contents without quotes
+  unsigned line, column;
+  bool statement_start = false;  // first token of a logical line
+};
+
+bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80; }
+bool ident_char(char c) { return ident_start(c) || std::isdigit(static_cast<unsigned char>(c)); }
+
+// Splits Python into tokens; unterminated strings end at the end of their line (or file for
+// triple quotes) and are reported, the rest of the file is still read.
+class Lexer {
+ public:
+  Lexer(std::string_view text, std::string_view path, std::vector<Diagnostic>& diags)
+      : s_(text), path_(path), diags_(diags) {
+    if (s_.starts_with("\xEF\xBB\xBF")) i_ = 3;
+  }
+
+  std::vector<Token> run() {
+    std::vector<Token> tokens;
+    int depth = 0;  // inside brackets, newlines do not end a statement
+    bool at_start = true;
+    while (i_ < s_.size()) {
+      char c = s_[i_];
+      if (c == '\n' || c == '\r') {
+        if (c == '\r' && i_ + 1 < s_.size() && s_[i_ + 1] == '\n') ++i_;
+        ++i_, ++line_, line_start_ = i_;
+        if (depth == 0 && !at_start) tokens.push_back({Token::newline, "", line_ - 1, 0}), at_start = true;
+        continue;
+      }
+      if (c == ' ' || c == '\t' || c == '\f') { ++i_; continue; }
+      if (c == '\\' && i_ + 1 < s_.size() && (s_[i_ + 1] == '\n' || s_[i_ + 1] == '\r')) { ++i_; continue; }
+      if (c == '#') {
+        while (i_ < s_.size() && s_[i_] != '\n' && s_[i_] != '\r') ++i_;
+        continue;
+      }
+      Token t{Token::op, "", line_, column()};
+      t.statement_start = at_start;
+      at_start = false;
+      if (string_start()) {
+        t.kind = Token::string;
+        t.text = read_string();
+      } else if (ident_start(c)) {
+        t.kind = Token::name;
+        std::size_t b = i_;
+        while (i_ < s_.size() && ident_char(s_[i_])) ++i_;
+        t.text = s_.substr(b, i_ - b);
+      } else {
+        if (c == '(' || c == '[' || c == '{') ++depth;
+        if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+        t.text = std::string(1, c);
+        ++i_;
+      }
+      tokens.push_back(std::move(t));
+    }
+    return tokens;
+  }
+
+ private:
+  unsigned column() const { return static_cast<unsigned>(i_ - line_start_) + 1; }
+
+  // A quote, optionally after a prefix of r, b, u, f (any case, at most two letters).
+  bool string_start() {
+    std::size_t j = i_;
+    while (j < s_.size() && j - i_ < 2 && std::strchr("rRbBuUfF", s_[j]) && s_[j] != '\0') ++j;
+    if (j < s_.size() && (s_[j] == '"' || s_[j] == '\'')) {
+      raw_ = s_.substr(i_, j - i_).find_first_of("rR") != std::string_view::npos;
+      i_ = j;
+      return true;
+    }
+    return false;
+  }
+
+  std::string read_string() {
+    char q = s_[i_];
+    bool triple = s_.substr(i_, 3) == std::string(3, q);
+    unsigned start_line = line_;
+    i_ += triple ? 3 : 1;
+    std::string out;
+    while (i_ < s_.size()) {
+      char c = s_[i_];
+      if (c == '\\' && !raw_ && i_ + 1 < s_.size()) {
+        out += s_[i_ + 1];
+        i_ += 2;
+        continue;
+      }
+      if (c == '\\' && raw_ && i_ + 1 < s_.size()) {  // raw strings keep the backslash
+        out += c, out += s_[i_ + 1];
+        i_ += 2;
+        continue;
+      }
+      if (triple ? s_.substr(i_, 3) == std::string(3, q) : c == q) {
+        i_ += triple ? 3 : 1;
+        return out;
+      }
+      if (c == '\n' || c == '\r') {
+        if (!triple) break;
+        if (c == '\r' && i_ + 1 < s_.size() && s_[i_ + 1] == '\n') ++i_;
+        ++line_, line_start_ = i_ + 1;
+      }
+      out += c;
+      ++i_;
+    }
+    diags_.push_back({{std::string(path_), start_line, 0}, "string literal is never closed"});
+    return out;
+  }
+
+  std::string_view s_;
+  std::string_view path_;
+  std::vector<Diagnostic>& diags_;
+  std::size_t i_ = 0, line_start_ = 0;
+  unsigned line_ = 1;
+  bool raw_ = false;
+};
+
+bool looks_like_model_id(const std::string& s) {
+  if (s.size() < 2 || s.size() > 100) return false;
+  bool letter = false, digit = false;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isspace(u) || u < 0x20 || c == '"' || c == '\'' || c == '{' || c == '}' || c == '%') return false;
+    letter = letter || std::isalpha(u);
+    digit = digit || std::isdigit(u);
+  }
+  return letter && digit && s.find("://") == std::string::npos;
+}
+
+std::string url_host(const std::string& s) {
+  for (const char* scheme : {"https://", "http://", "wss://", "ws://"}) {
+    if (!s.starts_with(scheme)) continue;
+    std::string rest = s.substr(std::string_view(scheme).size());
+    std::size_t end = rest.find_first_of("/:?#");
+    return rest.substr(0, end);
+  }
+  return {};
+}
+
+struct Reader {
+  const ParseInput& in;
+  ParseOutput& out;
+  std::vector<std::string_view> lines;
+
+  Fact fact(const char* kind, const Token& t) {
+    std::string_view line = t.line >= 1 && t.line <= lines.size() ? lines[t.line - 1] : std::string_view();
+    return Fact{kind, {std::string(in.path), t.line, t.column}, std::string(trim(line).substr(0, 300)), {}};
+  }
+
+  // `import a.b as c, d` and `from a.b import x, y as z` / `from . import x` (relative: skipped).
+  std::size_t import_statement(const std::vector<Token>& tk, std::size_t i) {
+    auto dotted = [&](std::size_t& j) {
+      std::string name;
+      while (j < tk.size() && (tk[j].kind == Token::name || (tk[j].kind == Token::op && tk[j].text == "."))) {
+        if (tk[j].kind == Token::name && !name.empty() && name.back() != '.') break;
+        name += tk[j++].text;
+      }
+      return name;
+    };
+    std::size_t j = i + 1;
+    if (tk[i].text == "import") {
+      while (j < tk.size() && tk[j].kind != Token::newline) {
+        std::size_t at = j;
+        std::string module = dotted(j);
+        if (!module.empty()) out.facts.push_back(fact("import", tk[at]).set("module", module).set("language", "python"));
+        while (j < tk.size() && tk[j].kind != Token::newline && tk[j].text != ",") ++j;  // skip `as x`
+        if (j < tk.size() && tk[j].text == ",") ++j;
+        if (at == j) ++j;
+      }
+      return j;
+    }
+    std::string module = dotted(j);
+    if (module.empty() || module[0] == '.' || j >= tk.size() || tk[j].text != "import") return j;
+    for (++j; j < tk.size() && tk[j].kind != Token::newline; ++j) {
+      if (tk[j].kind != Token::name || tk[j].text == "as") continue;
+      if (j > 0 && tk[j - 1].text == "as") continue;
+      out.facts.push_back(fact("import", tk[j]).set("module", module).set("symbol", tk[j].text).set("language", "python"));
+    }
+    return j;
+  }
+
+  void env_var(const std::vector<Token>& tk, std::size_t i) {
+    // environ [ "X" ]   |   environ . get ( "X"   |   getenv ( "X"
+    auto is = [&](std::size_t k, const char* text) { return k < tk.size() && tk[k].text == text && tk[k].kind != Token::string; };
+    std::size_t str = 0;
+    if (tk[i].text == "environ" && is(i + 1, "[")) str = i + 2;
+    else if (tk[i].text == "environ" && is(i + 1, ".") && is(i + 2, "get") && is(i + 3, "(")) str = i + 4;
+    else if (tk[i].text == "getenv" && is(i + 1, "(")) str = i + 2;
+    if (str && str < tk.size() && tk[str].kind == Token::string && !tk[str].text.empty())
+      out.facts.push_back(fact("env_var", tk[str]).set("name", tk[str].text).set("language", "python"));
+  }
+
+  void string_literal(const Token& t) {
+    std::string host = url_host(t.text);
+    if (!host.empty()) {
+      out.facts.push_back(fact("endpoint", t).set("host", host).set("url", t.text).set("language", "python"));
+    } else if (looks_like_model_id(t.text)) {
+      out.facts.push_back(fact("model_ref", t).set("name", t.text).set("language", "python"));
+    }
+  }
+};
+
+}  // namespace
+
+bool python_source_accepts(std::string_view rel_path) {
+  return rel_path.ends_with(".py") || rel_path.ends_with(".pyi");
+}
+
+void parse_python_source(const ParseInput& in, ParseOutput& out) {
+  Reader reader{in, out, {}};
+  for (const auto& l : split_lines(in.text)) reader.lines.push_back(l.text);
+  std::vector<Token> tokens = Lexer(in.text, in.path, out.diagnostics).run();
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
+    if (t.kind == Token::name && t.statement_start && (t.text == "import" || t.text == "from")) {
+      i = reader.import_statement(tokens, i);
+      if (i >= tokens.size()) break;
+    } else if (t.kind == Token::name) {
+      reader.env_var(tokens, i);
+    } else if (t.kind == Token::string) {
+      reader.string_literal(t);
+    }
+  }
+}
+
+}  // namespace openlock

@@ -1,0 +1,84 @@
+#include "parse/python_source.hpp"
+
+#include <gtest/gtest.h>
+
+#include "unit/parse/parse_helpers.hpp"
+
+using namespace openlock;
+using openlock::testing::of_kind;
+using openlock::testing::run;
+
+namespace {
+ParseOutput py(std::string_view text) { return run(parse_python_source, text, "app/main.py"); }
+}  // namespace
+
+TEST(PythonSource, Accepts) {
+  EXPECT_TRUE(python_source_accepts("a/b.py"));
+  EXPECT_TRUE(python_source_accepts("stubs.pyi"));
+  EXPECT_FALSE(python_source_accepts("a.pyc"));
+}
+
+TEST(PythonSource, Imports) {
+  ParseOutput out = py(
+      "import os, openai.types as t\n"
+      "from openai import (OpenAI,\n"
+      "    AsyncOpenAI as Async)\n"
+      "from . import sibling\n"
+      "x = 1  # import fake\n"
+      "s = 'import also_fake'\n"
+      "def f():\n"
+      "    import tensorrt_llm\n");
+  auto imports = of_kind(out, "import");
+  ASSERT_EQ(imports.size(), 5u);
+  EXPECT_EQ(imports[0]->get("module"), "os");
+  EXPECT_EQ(imports[1]->get("module"), "openai.types");
+  EXPECT_EQ(imports[2]->get("module"), "openai");
+  EXPECT_EQ(imports[2]->get("symbol"), "OpenAI");
+  EXPECT_EQ(imports[2]->location.line, 2u);
+  EXPECT_EQ(imports[3]->get("symbol"), "AsyncOpenAI");
+  EXPECT_EQ(imports[3]->location.line, 3u);
+  EXPECT_EQ(imports[4]->get("module"), "tensorrt_llm");
+  EXPECT_EQ(imports[4]->location.line, 8u);
+  EXPECT_EQ(imports[4]->evidence, "import tensorrt_llm");
+}
+
+TEST(PythonSource, EnvVarsEndpointsAndModelIds) {
+  ParseOutput out = py(
+      "key = os.environ[\"OPENAI_API_KEY\"]\n"
+      "org = os.environ.get('OPENAI_ORG_ID', None)\n"
+      "base = os.getenv(\"BASE_URL\")\n"
+      "url = \"https://api.openai.com/v1/chat\"\n"
+      "model = 'gpt-4o-mini'\n"
+      "# model = 'claude-3-opus' in a comment is not a string\n"
+      "msg = \"hello world 2\"\n"
+      "doc = '''multi\nline 3'''\n"
+      "local = \"qwen2.5:7b\"\n");
+  auto env = of_kind(out, "env_var");
+  ASSERT_EQ(env.size(), 3u);
+  EXPECT_EQ(env[0]->get("name"), "OPENAI_API_KEY");
+  EXPECT_EQ(env[1]->get("name"), "OPENAI_ORG_ID");
+  EXPECT_EQ(env[2]->get("name"), "BASE_URL");
+  auto endpoints = of_kind(out, "endpoint");
+  ASSERT_EQ(endpoints.size(), 1u);
+  EXPECT_EQ(endpoints[0]->get("host"), "api.openai.com");
+  auto models = of_kind(out, "model_ref");
+  ASSERT_EQ(models.size(), 2u);
+  EXPECT_EQ(models[0]->get("name"), "gpt-4o-mini");
+  EXPECT_EQ(models[0]->location.line, 5u);
+  EXPECT_EQ(models[1]->get("name"), "qwen2.5:7b");
+  EXPECT_EQ(models[1]->location.line, 10u) << "lines count inside triple-quoted strings";
+}
+
+TEST(PythonSource, MalformedInputIsDiagnosedAndReadOn) {
+  ParseOutput out = py("s = 'never closed\nimport openai\nt = \"\"\"open\n");
+  ASSERT_EQ(out.diagnostics.size(), 2u);
+  EXPECT_EQ(out.diagnostics[0].location.line, 1u);
+  EXPECT_EQ(out.diagnostics[1].location.line, 3u);
+  EXPECT_EQ(of_kind(out, "import").size(), 1u);
+  ParseOutput junk = py(std::string("\xff\xfe\x00\x01((((", 8) + std::string(100000, '['));
+  EXPECT_TRUE(of_kind(junk, "import").empty());
+  EXPECT_TRUE(py("").facts.empty());
+  ParseOutput crlf = py("import a\r\nimport b\r\n");
+  ASSERT_EQ(of_kind(crlf, "import").size(), 2u);
+  EXPECT_EQ(of_kind(crlf, "import")[1]->location.line, 2u);
+}
