@@ -1,6 +1,6 @@
 // A token-level reading of Python: enough to tell an import from a word in a comment and a
 // string literal from code. Facts:
-//   import    module (dotted), symbol (for `from m import s`, one fact per symbol)
+//   import    module (dotted); for `from m import s` also symbol and qualified (m.s), one fact per symbol
 //   env_var   name, from os.environ["X"], os.environ.get("X"), os.getenv("X")
 //   endpoint  host, url: string literals that are http(s)/ws(s) URLs
 //   model_ref name: string literals shaped like a model id (no spaces, letters and digits)
@@ -191,7 +191,11 @@ struct Reader {
     for (++j; j < tk.size() && tk[j].kind != Token::newline; ++j) {
       if (tk[j].kind != Token::name || tk[j].text == "as") continue;
       if (j > 0 && tk[j - 1].text == "as") continue;
-      out.facts.push_back(fact("import", tk[j]).set("module", module).set("symbol", tk[j].text).set("language", "python"));
+      out.facts.push_back(fact("import", tk[j])
+                              .set("module", module)
+                              .set("symbol", tk[j].text)
+                              .set("qualified", module + "." + tk[j].text)
+                              .set("language", "python"));
     }
     return j;
   }
