@@ -2,6 +2,7 @@
 #include "parse/license_file.hpp"
 #include "parse/model_card.hpp"
 #include "parse/parser.hpp"
+#include "parse/pyproject.hpp"
 #include "parse/python_source.hpp"
 #include "parse/requirements.hpp"
 
@@ -12,6 +13,7 @@ const Parser kParsers[] = {
     {"model_card", FileKind::model_card, "huggingface", model_card_accepts, parse_model_card},
     {"license_file", FileKind::license_text, "", license_file_accepts, parse_license_file},
     {"requirements", FileKind::manifest, "pypi", requirements_accepts, parse_requirements},
+    {"pyproject", FileKind::manifest, "pypi", pyproject_accepts, parse_pyproject},
     {"python_source", FileKind::source, "python", python_source_accepts, parse_python_source},
 };
 }  // namespace

@@ -4,6 +4,7 @@
 // and at which column. All X3 code of the project's PEP 508 reading is in this file.
 #include "core/text.hpp"
 #include "parse/requirements.hpp"
+#include "parse/pep508.hpp"
 
 #include <boost/spirit/home/x3.hpp>
 
@@ -33,13 +34,10 @@ struct LogicalLine {
   std::string text;   // joined, comment removed, trimmed
 };
 
-struct Failure {
-  std::size_t column;  // 0-based in the logical line
-  std::string message;
-};
+}  // namespace
 
 // PEP 503: lower case, runs of - _ . become one -.
-std::string normalize_name(std::string_view raw) {
+std::string normalize_pypi_name(std::string_view raw) {
   std::string out;
   for (char c : raw) {
     bool sep = c == '-' || c == '_' || c == '.';
@@ -51,6 +49,8 @@ std::string normalize_name(std::string_view raw) {
   }
   return out;
 }
+
+namespace {
 
 // A '#' starts a comment at the start of a line or after whitespace (URL fragments stay).
 std::string_view strip_comment(std::string_view s) {
@@ -89,17 +89,9 @@ void skip_space(It& it, It end) {
   while (it != end && (*it == ' ' || *it == '\t')) ++it;
 }
 
-struct Requirement {
-  std::string raw_name;
-  std::vector<std::string> extras;
-  std::string spec;
-  std::string version;
-  std::string url;
-  std::string marker;
-};
+}  // namespace
 
-// Parses one PEP 508 requirement; on failure fills `failure` and returns false.
-bool parse_pep508(std::string_view text, Requirement& req, Failure& failure) {
+bool parse_pep508(std::string_view text, Pep508& req, Pep508Error& failure) {
   It begin = text.begin(), it = begin, end = text.end();
   auto fail = [&](It at, std::string message) {
     failure = {static_cast<std::size_t>(at - begin), std::move(message)};
@@ -162,6 +154,17 @@ bool parse_pep508(std::string_view text, Requirement& req, Failure& failure) {
   if (it != end) return fail(it, "unexpected text '" + std::string(it, end) + "'");
   return true;
 }
+
+void set_pep508_attrs(Fact& f, const Pep508& req) {
+  f.set("ecosystem", "pypi").set("name", normalize_pypi_name(req.raw_name)).set("raw_name", req.raw_name);
+  for (const auto& e : req.extras) f.set("extra", e);
+  if (!req.spec.empty()) f.set("spec", req.spec);
+  if (!req.version.empty()) f.set("version", req.version);
+  if (!req.marker.empty()) f.set("marker", req.marker);
+  if (!req.url.empty()) f.set("url", req.url);
+}
+
+namespace {
 
 // Drops per-requirement options such as --hash=... that follow the requirement.
 std::string_view without_trailing_options(std::string_view text) {
@@ -247,7 +250,7 @@ struct Reader {
     if (egg != std::string_view::npos) {
       std::string_view name = url.substr(egg + 5);
       name = name.substr(0, std::min(name.find('&'), name.size()));
-      f.set("name", normalize_name(name)).set("raw_name", std::string(name));
+      f.set("name", normalize_pypi_name(name)).set("raw_name", std::string(name));
     }
     f.set("url", std::string(url));
     if (editable) f.set("editable", "true");
@@ -259,17 +262,12 @@ struct Reader {
     std::string_view first_token = text.substr(0, std::min(text.find_first_of(" \t"), text.size()));
     if (first_token.find("://") != std::string_view::npos) return direct_reference(l, text, false);
     if (text.starts_with('.') || text.starts_with('/')) return direct_reference(l, text, false);
-    Requirement req;
-    Failure failure;
+    Pep508 req;
+    Pep508Error failure;
     if (!parse_pep508(text, req, failure))
       return diagnose(l.line, failure.column, "cannot parse requirement: " + failure.message);
     Fact f = fact("dependency", l);
-    f.set("ecosystem", "pypi").set("name", normalize_name(req.raw_name)).set("raw_name", req.raw_name);
-    for (auto& e : req.extras) f.set("extra", e);
-    if (!req.spec.empty()) f.set("spec", req.spec);
-    if (!req.version.empty()) f.set("version", req.version);
-    if (!req.marker.empty()) f.set("marker", req.marker);
-    if (!req.url.empty()) f.set("url", req.url);
+    set_pep508_attrs(f, req);
     out.facts.push_back(std::move(f));
   }
 };
