@@ -1,4 +1,5 @@
 // The one list of parsers. Adding a parser = one source pair + one line here.
+#include "parse/dockerfile.hpp"
 #include "parse/license_file.hpp"
 #include "parse/model_card.hpp"
 #include "parse/parser.hpp"
@@ -14,6 +15,7 @@ const Parser kParsers[] = {
     {"license_file", FileKind::license_text, "", license_file_accepts, parse_license_file},
     {"requirements", FileKind::manifest, "pypi", requirements_accepts, parse_requirements},
     {"pyproject", FileKind::manifest, "pypi", pyproject_accepts, parse_pyproject},
+    {"dockerfile", FileKind::deploy, "docker", dockerfile_accepts, parse_dockerfile},
     {"python_source", FileKind::source, "python", python_source_accepts, parse_python_source},
 };
 }  // namespace

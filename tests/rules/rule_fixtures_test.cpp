@@ -1,6 +1,7 @@
 // Every built-in rule has an annotated fixture folder tests/rules/fixtures/<rule-id>/ with at
 // least one "expect: <rule-id>" line (must produce the finding on that line) and one
-// "ok: <rule-id>" line (must not); the rule fires exactly on the expected lines.
+// "ok: <rule-id>" line (must not); the rule fires exactly on the expected lines. An annotation
+// alone on a "# " comment line is about the line after it.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -33,8 +34,14 @@ Annotations read_annotations(const fs::path& dir, const std::string& id) {
     std::ifstream in(entry.path());
     std::string line, rel = fs::relative(entry.path(), dir).generic_string();
     for (unsigned n = 1; std::getline(in, line); ++n) {
-      if (line.find("expect: " + id) != std::string::npos) a.expect.insert({rel, n});
-      if (line.find("ok: " + id) != std::string::npos) a.ok.insert({rel, n});
+      // An annotation alone on a comment line ("# expect: id") is about the next line, for
+      // formats where a trailing comment would change the line (Dockerfile instructions).
+      std::size_t first = line.find_first_not_of(" \t");
+      bool alone = first != std::string::npos && line.compare(first, 2, "# ") == 0 &&
+                   (line.compare(first + 2, 8, "expect: ") == 0 || line.compare(first + 2, 4, "ok: ") == 0);
+      unsigned target = alone ? n + 1 : n;
+      if (line.find("expect: " + id) != std::string::npos) a.expect.insert({rel, target});
+      if (line.find("ok: " + id) != std::string::npos) a.ok.insert({rel, target});
     }
   }
   return a;
