@@ -6,6 +6,7 @@
 #include <cctype>
 #include <string>
 
+#include "license/clauses.hpp"
 #include "parse/text_lines.hpp"
 
 namespace openlock {
@@ -44,6 +45,11 @@ void parse_license_file(const ParseInput& in, ParseOutput& out) {
   fact.set("file", name).set("bytes", std::to_string(in.text.size())).set("lines", std::to_string(lines.size()));
   fact.set("role", role_of(ascii_upper(name)));
   out.facts.push_back(std::move(fact));
+  for (auto& clause : find_clauses(in.text)) {
+    Fact c{"license_clause", {std::string(in.path), clause.line, 1}, std::move(clause.evidence), {}};
+    c.set("kind", clause.kind).set("file", name);
+    out.facts.push_back(std::move(c));
+  }
 }
 
 }  // namespace openlock

@@ -72,6 +72,11 @@ void write_models(const AuditResult& r, std::ostream& out, Style st) {
       for (const auto& b : m.base_model) out << ' ' << clean(b.id) << (b.relation.empty() ? "" : " (" + clean(b.relation) + ")");
       out << "\n";
     }
+    if (!lic.clauses.empty()) {
+      out << "    clauses:";
+      for (const auto& c : lic.clauses) out << ' ' << c.kind << " (" << clean(c.location.path) << ':' << c.location.line << ')';
+      out << "\n";
+    }
     if (m.gated) out << "    access: gated\n";
   }
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 #include <string>
 
 #include "license/hub_license.hpp"
@@ -61,6 +62,25 @@ void fill_license(Model& model, const std::vector<Fact>& facts) {
   info.link = licenses.front()->get("link");
 }
 
+// Clauses of the license files in the card's folder. A card license that cannot be identified
+// but whose license text restricts use is at best open-weight (non-commercial when it says so);
+// it never becomes permissive.
+void fill_clauses(Model& model, const std::vector<Fact>& facts) {
+  std::string folder = folder_of(model.path);
+  std::set<std::string> kinds;
+  for (const auto& f : facts) {
+    if (f.kind != "license_clause" || folder_of(f.location.path) != folder) continue;
+    model.license.clauses.push_back({std::string(f.get("kind")), f.evidence, f.location});
+    kinds.insert(std::string(f.get("kind")));
+  }
+  if (model.license.kind != "unknown" || kinds.empty()) return;
+  if (kinds.count("non_commercial"))
+    model.license.kind = "non-commercial";
+  else if (kinds.count("mau_cap") || kinds.count("acceptable_use") || kinds.count("no_training_other_models") ||
+           kinds.count("naming") || kinds.count("field_of_use"))
+    model.license.kind = "open-weight";
+}
+
 }  // namespace
 
 std::vector<Model> collect_models(const std::vector<Fact>& facts) {
@@ -82,6 +102,7 @@ std::vector<Model> collect_models(const std::vector<Fact>& facts) {
                 return g.kind == "gating" && g.location.path == m.path;
               });
     fill_license(m, facts);
+    fill_clauses(m, facts);
     models.push_back(std::move(m));
   }
   std::sort(models.begin(), models.end(), [](const Model& a, const Model& b) { return a.path < b.path; });

@@ -88,7 +88,12 @@ TEST(Cli, DemoRepoJsonHasTheContractFields) {
   EXPECT_EQ(model["base_model"][0]["id"], "acme-labs/Acme-7B-Base");
   EXPECT_EQ(model["base_model"][0]["relation"], "finetune");
   EXPECT_EQ(model["license"]["osi_approved"], false);
-  EXPECT_EQ(model["license"]["kind"], "unknown");
+  EXPECT_EQ(model["license"]["kind"], "open-weight") << "unknown id, but the license text caps users";
+  EXPECT_EQ(model["license"]["expression"], "LicenseRef-acme-open-weights-1.0");
+  std::set<std::string> clauses;
+  for (const auto& c : model["license"]["clauses"]) clauses.insert(c["kind"].get<std::string>());
+  for (const char* kind : {"mau_cap", "acceptable_use", "no_training_other_models", "naming", "revocable"})
+    EXPECT_TRUE(clauses.count(kind)) << kind;
   EXPECT_TRUE(report["diagnostics"].empty()) << report["diagnostics"].dump();
 }
 

@@ -1,0 +1,101 @@
+#include "license/clauses.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <regex>
+#include <set>
+
+#include "core/log.hpp"
+#include "rules/embedded.hpp"
+
+namespace openlock {
+
+namespace {
+
+struct ClausePattern {
+  std::string kind;
+  std::vector<std::regex> patterns;
+};
+
+constexpr std::size_t kMaxSentence = 2000;  // longer runs are cut: bounds the regex engine's work
+
+const std::vector<ClausePattern>& clause_patterns() {
+  static const std::vector<ClausePattern> table = [] {
+    std::vector<ClausePattern> out;
+    for (const auto& file : embedded_rule_files()) {
+      if (file.path != "licenses/clauses.yaml") continue;
+      try {
+        for (const auto& entry : YAML::Load(std::string(file.text))["clauses"]) {
+          ClausePattern c{entry["kind"].as<std::string>(), {}};
+          for (const auto& p : entry["patterns"])
+            c.patterns.emplace_back(p.as<std::string>(), std::regex::ECMAScript | std::regex::icase | std::regex::optimize);
+          out.push_back(std::move(c));
+        }
+      } catch (const std::exception& e) {  // checked by clauses_test; guards a broken local edit
+        log().error("rules/licenses/clauses.yaml: {}", e.what());
+      }
+    }
+    return out;
+  }();
+  return table;
+}
+
+// The text with whitespace runs collapsed, and for each kept character its source line.
+struct Normalized {
+  std::string text;
+  std::vector<unsigned> line_of;
+};
+
+Normalized normalize(std::string_view text) {
+  Normalized n;
+  unsigned line = 1;
+  bool space = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool ws = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+    if (ws) {
+      space = !n.text.empty();
+    } else {
+      if (space) n.text += ' ', n.line_of.push_back(line);
+      space = false;
+      n.text += c;
+      n.line_of.push_back(line);
+    }
+    if (c == '\n' || (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) ++line;
+  }
+  return n;
+}
+
+}  // namespace
+
+std::vector<ClauseMatch> find_clauses(std::string_view text) {
+  Normalized n = normalize(text);
+  std::vector<ClauseMatch> found;
+  std::set<std::string> seen;
+  std::size_t start = 0;
+  while (start < n.text.size()) {
+    // A sentence ends at ". " or at the cap; matching within one keeps the evidence readable.
+    std::size_t end = n.text.find(". ", start);
+    end = std::min({end == std::string::npos ? n.text.size() : end + 1, n.text.size(), start + kMaxSentence});
+    std::string sentence = n.text.substr(start, end - start);
+    for (const auto& clause : clause_patterns()) {
+      if (seen.count(clause.kind)) continue;
+      for (const auto& re : clause.patterns) {
+        std::smatch m;
+        if (!std::regex_search(sentence, m, re)) continue;
+        std::size_t at = start + static_cast<std::size_t>(m.position(0));
+        std::string evidence = sentence.size() > 240 ? sentence.substr(0, 237) + "..." : sentence;
+        found.push_back({clause.kind, n.line_of[at], evidence});
+        seen.insert(clause.kind);
+        break;
+      }
+    }
+    start = end;
+    while (start < n.text.size() && n.text[start] == ' ') ++start;
+  }
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.line < b.line; });
+  return found;
+}
+
+}  // namespace openlock
