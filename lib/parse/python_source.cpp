@@ -2,6 +2,7 @@
 // string literal from code. Facts:
 //   import    module (dotted); for `from m import s` also symbol and qualified (m.s), one fact per symbol
 //   env_var   name, from os.environ["X"], os.environ.get("X"), os.getenv("X")
+//   call      function (dotted, as written), arg: calls whose first argument is a string literal
 //   endpoint  host, url: string literals that are http(s)/ws(s) URLs
 //   model_ref name: string literals shaped like a model id (no spaces, letters and digits)
 #include "parse/python_source.hpp"
@@ -211,6 +212,17 @@ struct Reader {
       out.facts.push_back(fact("env_var", tk[str]).set("name", tk[str].text).set("language", "python"));
   }
 
+  // name(.name)* ( "literal"  ->  call fact; `i` is the first name of the chain.
+  void call(const std::vector<Token>& tk, std::size_t i) {
+    if (i > 0 && tk[i - 1].kind == Token::op && tk[i - 1].text == ".") return;  // not the chain's start
+    std::string function = tk[i].text;
+    std::size_t j = i + 1;
+    while (j + 1 < tk.size() && tk[j].kind == Token::op && tk[j].text == "." && tk[j + 1].kind == Token::name)
+      function += "." + tk[j + 1].text, j += 2;
+    if (j + 1 < tk.size() && tk[j].kind == Token::op && tk[j].text == "(" && tk[j + 1].kind == Token::string)
+      out.facts.push_back(fact("call", tk[i]).set("function", function).set("arg", tk[j + 1].text).set("language", "python"));
+  }
+
   void string_literal(const Token& t) {
     std::string host = url_host(t.text);
     if (!host.empty()) {
@@ -238,6 +250,7 @@ void parse_python_source(const ParseInput& in, ParseOutput& out) {
       if (i >= tokens.size()) break;
     } else if (t.kind == Token::name) {
       reader.env_var(tokens, i);
+      reader.call(tokens, i);
     } else if (t.kind == Token::string) {
       reader.string_literal(t);
     }

@@ -71,6 +71,8 @@ TEST(Cli, DemoRepoJsonHasTheContractFields) {
   }
   EXPECT_EQ(report["lockin"]["hardware"]["vendors"], json::array({"nvidia"}));
   EXPECT_EQ(report["lockin"]["model_provider"]["vendors"], json::array({"openai"}));
+  EXPECT_EQ(report["lockin"]["cloud"]["vendors"], json::array({"aws"}));
+  EXPECT_EQ(report["lockin"]["hardware"]["level"], "high");
   EXPECT_TRUE(has_category(report, "license"));
   EXPECT_TRUE(has_category(report, "lockin.hardware"));
   EXPECT_TRUE(has_category(report, "lockin.model_provider"));

@@ -1,11 +1,14 @@
 """Demo server (never executed by openlock; source signals arrive in a later release)."""
 import os
 
+import boto3
+
 from openai import OpenAI
 import tensorrt_llm
 
 client = OpenAI(api_key=os.environ["OPENAI_API_KEY"])
 FALLBACK_MODEL = "gpt-4o-mini"
+transcripts = boto3.client("s3")
 
 
 def generate(prompt: str) -> str:

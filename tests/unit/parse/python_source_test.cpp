@@ -82,3 +82,13 @@ TEST(PythonSource, MalformedInputIsDiagnosedAndReadOn) {
   ASSERT_EQ(of_kind(crlf, "import").size(), 2u);
   EXPECT_EQ(of_kind(crlf, "import")[1]->location.line, 2u);
 }
+
+TEST(PythonSource, CallsWithAStringFirstArgument) {
+  ParseOutput out = py("c = boto3.client(\"bedrock-runtime\", region_name=r)\nx = f(1, 'a')\nobj.method.call('x')\n");
+  auto calls = of_kind(out, "call");
+  ASSERT_EQ(calls.size(), 2u);
+  EXPECT_EQ(calls[0]->get("function"), "boto3.client");
+  EXPECT_EQ(calls[0]->get("arg"), "bedrock-runtime");
+  EXPECT_EQ(calls[1]->get("function"), "obj.method.call");
+  EXPECT_EQ(calls[1]->location.line, 3u);
+}
