@@ -1,4 +1,4 @@
-"""Demo server (never executed by openlock; source signals arrive in a later release)."""
+"""Demo server. openlock reads this file as text; nothing in a scanned repository is run."""
 import os
 
 import boto3
