@@ -2,6 +2,7 @@
 #pragma once
 
 #include "openlock/auditor.hpp"
+#include "openlock/license.hpp"
 #include "openlock/report.hpp"
 #include "openlock/result.hpp"
 #include "openlock/version.hpp"

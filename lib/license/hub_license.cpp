@@ -36,10 +36,21 @@ std::map<std::string, HubLicense> load_table() {
 
 }  // namespace
 
+static const std::map<std::string, HubLicense>& table() {
+  static const std::map<std::string, HubLicense> loaded = load_table();  // thread-safe initialisation
+  return loaded;
+}
+
 const HubLicense* find_hub_license(std::string_view hub_id) {
-  static const std::map<std::string, HubLicense> table = load_table();  // thread-safe initialisation
-  auto it = table.find(ascii_lower(hub_id));
-  return it == table.end() ? nullptr : &it->second;
+  auto it = table().find(ascii_lower(hub_id));
+  return it == table().end() ? nullptr : &it->second;
+}
+
+const HubLicense* find_hub_license_by_expression(std::string_view expression) {
+  std::string wanted = ascii_lower(expression);
+  for (const auto& [id, lic] : table())
+    if (ascii_lower(lic.expression) == wanted) return &lic;
+  return nullptr;
 }
 
 }  // namespace openlock

@@ -18,4 +18,7 @@ struct HubLicense {
 /// Looks up a Hub license id (case-insensitive). Returns nullptr when unknown.
 const HubLicense* find_hub_license(std::string_view hub_id);
 
+/// The Hub entry whose expression is this SPDX id or LicenseRef (case-insensitive), or nullptr.
+const HubLicense* find_hub_license_by_expression(std::string_view expression);
+
 }  // namespace openlock

@@ -188,3 +188,27 @@ TEST(Cli, ExtraRulesDirAddsRulesAndBadRulesExitTwo) {
   EXPECT_NE(bad.err.find("custom.broken.yaml:6"), std::string::npos) << bad.err;
   fs::remove_all(kTmp);
 }
+
+TEST(Cli, LicenseCommand) {
+  CliRun ok = openlock("license 'mit OR Apache-2.0' --format json");
+  EXPECT_EQ(ok.exit_code, 0);
+  json j = json::parse(ok.out);
+  EXPECT_EQ(j["expression"], "MIT OR Apache-2.0");
+  EXPECT_EQ(j["valid_spdx"], true);
+  EXPECT_EQ(j["osi_approved"], true);
+  EXPECT_EQ(j["kind"], "osi");
+
+  CliRun bad = openlock("license 'MIT and ISC'");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.out.find("upper case"), std::string::npos);
+  EXPECT_NE(bad.out.find("    ^"), std::string::npos) << bad.out;
+
+  CliRun file = openlock("license --file '" + kDemo + "/LICENSE' --format json");
+  EXPECT_EQ(file.exit_code, 0);
+  json clauses = json::parse(file.out)["clauses"];
+  ASSERT_FALSE(clauses.empty());
+  EXPECT_EQ(clauses[0]["kind"], "mau_cap");
+  EXPECT_EQ(clauses[0]["location"]["line"], 10);
+  EXPECT_EQ(openlock("license").exit_code, 2);
+  EXPECT_EQ(openlock("license --file /no/such/file").exit_code, 2);
+}

@@ -11,5 +11,7 @@ enum Exit : int { ok = 0, findings = 1, usage = 2 };
 
 /// Registers `scan` on the app; the returned function runs it after parsing.
 std::function<int()> add_scan(CLI::App& app);
+/// Registers `license`.
+std::function<int()> add_license(CLI::App& app);
 
 }  // namespace openlock::cli

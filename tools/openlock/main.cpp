@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.failure_message(CLI::FailureMessage::help);
   auto run_scan = openlock::cli::add_scan(app);
+  auto run_license = openlock::cli::add_license(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -28,5 +29,6 @@ int main(int argc, char** argv) {
     return openlock::cli::usage;
   }
   if (app.got_subcommand("scan")) return run_scan();
+  if (app.got_subcommand("license")) return run_license();
   return openlock::cli::usage;
 }

@@ -1,0 +1,35 @@
+// The public license questions that need no scan: clauses of a text, kind of an expression.
+#include <algorithm>
+#include <array>
+
+#include "license/clauses.hpp"
+#include "license/hub_license.hpp"
+#include "openlock/license.hpp"
+
+namespace openlock {
+
+std::vector<FoundClause> find_license_clauses(std::string_view text) {
+  std::vector<FoundClause> out;
+  for (auto& c : find_clauses(text)) out.push_back({c.kind, c.line, c.evidence});
+  return out;
+}
+
+std::string license_kind(const LicenseExpression& expression) {
+  if (!expression.parsed || expression.licenses.empty()) return "unknown";
+  if (expression.osi_approved) return "osi";
+  // Most restrictive first; an id the knowledge does not know is "unknown", which outranks
+  // every open kind: an unknown license is never treated as permissive.
+  static constexpr std::array<std::string_view, 9> kOrder = {"non-commercial", "no-derivatives", "proprietary",
+                                                             "rail",           "open-weight",    "unknown",
+                                                             "open-data",      "permissive",     "osi"};
+  std::size_t worst = kOrder.size() - 1;
+  for (const auto& id : expression.licenses) {
+    const HubLicense* known = find_hub_license_by_expression(id);
+    std::string_view kind = known ? std::string_view(known->kind) : "unknown";
+    auto rank = static_cast<std::size_t>(std::find(kOrder.begin(), kOrder.end(), kind) - kOrder.begin());
+    worst = std::min(worst, rank);
+  }
+  return std::string(kOrder[worst]);
+}
+
+}  // namespace openlock
