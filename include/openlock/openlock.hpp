@@ -5,4 +5,5 @@
 #include "openlock/license.hpp"
 #include "openlock/report.hpp"
 #include "openlock/result.hpp"
+#include "openlock/rules.hpp"
 #include "openlock/version.hpp"

@@ -212,3 +212,18 @@ TEST(Cli, LicenseCommand) {
   EXPECT_EQ(openlock("license").exit_code, 2);
   EXPECT_EQ(openlock("license --file /no/such/file").exit_code, 2);
 }
+
+TEST(Cli, RulesCommand) {
+  CliRun list = openlock("rules list");
+  EXPECT_EQ(list.exit_code, 0);
+  EXPECT_NE(list.out.find("lockin.hardware.cuda-wheels"), std::string::npos);
+  CliRun show = openlock("rules show license.card.non-commercial");
+  EXPECT_EQ(show.exit_code, 0);
+  EXPECT_NE(show.out.find("defined in:  rules/license/license.card.non-commercial.yaml"), std::string::npos) << show.out;
+  EXPECT_EQ(openlock("rules show no.such.rule").exit_code, 2);
+  CliRun test = openlock("rules test '" + std::string(OPENLOCK_TEST_DATA) + "/rules/fixtures'");
+  EXPECT_EQ(test.exit_code, 0) << test.out;
+  EXPECT_NE(test.out.find(": 0 problems"), std::string::npos);
+  EXPECT_EQ(openlock("rules test /no/such/dir").exit_code, 1) << "every rule lacks its fixture folder";
+  EXPECT_EQ(openlock("rules").exit_code, 2);
+}

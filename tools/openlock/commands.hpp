@@ -13,5 +13,7 @@ enum Exit : int { ok = 0, findings = 1, usage = 2 };
 std::function<int()> add_scan(CLI::App& app);
 /// Registers `license`.
 std::function<int()> add_license(CLI::App& app);
+/// Registers `rules list | show | test`.
+std::function<int()> add_rules(CLI::App& app);
 
 }  // namespace openlock::cli

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   app.failure_message(CLI::FailureMessage::help);
   auto run_scan = openlock::cli::add_scan(app);
   auto run_license = openlock::cli::add_license(app);
+  auto run_rules = openlock::cli::add_rules(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -30,5 +31,6 @@ int main(int argc, char** argv) {
   }
   if (app.got_subcommand("scan")) return run_scan();
   if (app.got_subcommand("license")) return run_license();
+  if (app.got_subcommand("rules")) return run_rules();
   return openlock::cli::usage;
 }

@@ -1,0 +1,41 @@
+// Rule packs as a product: list them, and check them against annotated fixtures.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "openlock/export.hpp"
+#include "openlock/result.hpp"
+
+namespace openlock {
+
+/// What a rule says about itself (from its YAML file).
+struct RuleInfo {
+  std::string id;           ///< e.g. "lockin.hardware.cuda-wheels"
+  std::string title;        ///< one-line summary
+  std::string category;     ///< openness | license | lockin.hardware | ...
+  std::string vendor;       ///< may be empty
+  Severity severity = Severity::info;
+  std::string effect;       ///< finding | mitigates
+  std::string within;       ///< file | repo
+  std::string message;      ///< message template
+  std::string remediation;  ///< remediation template
+  std::vector<std::string> references;
+  std::string origin;       ///< "rules/<pack>/<id>.yaml" for built-ins, a path for --rules
+};
+
+/// The built-in rules plus those of `rule_dirs` (which replace built-ins by id), sorted by id.
+/// Returns false and sets `error` ("path:line: message") when a rule does not load.
+OPENLOCK_API bool list_rules(const std::vector<std::string>& rule_dirs, std::vector<RuleInfo>& rules,
+                             std::string& error);
+
+/// Checks every rule against its fixture folder `fixtures_dir/<rule-id>/`: lines annotated
+/// "expect: <rule-id>" must produce the rule's finding, lines annotated "ok: <rule-id>" must not,
+/// and nothing else may; an annotation alone on a "# " comment line is about the next line.
+/// Returns one message per problem (a rule with no folder, no positive or no negative case,
+/// a missed or unexpected finding, a diagnostic); empty when all pass.
+OPENLOCK_API std::vector<std::string> test_rules(const std::string& fixtures_dir,
+                                                 const std::vector<std::string>& rule_dirs,
+                                                 std::size_t& rules_checked);
+
+}  // namespace openlock

@@ -1,0 +1,114 @@
+// list_rules and test_rules: the rule packs seen from outside (CLI `rules`, the fixture test).
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "openlock/auditor.hpp"
+#include "openlock/rules.hpp"
+#include "rules/loader.hpp"
+
+namespace openlock {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool load_all(const std::vector<std::string>& rule_dirs, std::vector<Rule>& rules, std::string& error) {
+  std::vector<RuleError> errors;
+  load_builtin_rules(rules, errors);
+  for (const auto& dir : rule_dirs) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+      error = "rules directory '" + dir + "' does not exist";
+      return false;
+    }
+    load_rule_dir(dir, rules, errors);
+  }
+  if (!errors.empty()) {
+    error = errors.front().to_string();
+    return false;
+  }
+  std::sort(rules.begin(), rules.end(), [](const Rule& a, const Rule& b) { return a.id < b.id; });
+  return true;
+}
+
+using Place = std::pair<std::string, unsigned>;  // path relative to the fixture folder, line
+
+void read_annotations(const fs::path& dir, const std::string& id, std::set<Place>& expect, std::set<Place>& ok) {
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    if (!it->is_regular_file(ec)) continue;
+    std::ifstream in(it->path(), std::ios::binary);
+    std::string line, rel = fs::relative(it->path(), dir).generic_string();
+    for (unsigned n = 1; std::getline(in, line); ++n) {
+      // An annotation alone on a comment line ("# expect: id") is about the next line, for
+      // formats where a trailing comment would change the line (Dockerfile instructions).
+      std::size_t first = line.find_first_not_of(" \t");
+      bool alone = first != std::string::npos && line.compare(first, 2, "# ") == 0 &&
+                   (line.compare(first + 2, 8, "expect: ") == 0 || line.compare(first + 2, 4, "ok: ") == 0);
+      unsigned target = alone ? n + 1 : n;
+      if (line.find("expect: " + id) != std::string::npos) expect.insert({rel, target});
+      if (line.find("ok: " + id) != std::string::npos) ok.insert({rel, target});
+    }
+  }
+}
+
+std::string where(const Place& p) { return p.first + ":" + std::to_string(p.second); }
+
+}  // namespace
+
+bool list_rules(const std::vector<std::string>& rule_dirs, std::vector<RuleInfo>& out, std::string& error) {
+  std::vector<Rule> rules;
+  if (!load_all(rule_dirs, rules, error)) return false;
+  out.clear();
+  for (const auto& r : rules)
+    out.push_back({r.id, r.title, r.category, r.vendor, r.severity, r.effect, r.scope, r.message, r.remediation,
+                   r.references, r.origin});
+  return true;
+}
+
+std::vector<std::string> test_rules(const std::string& fixtures_dir, const std::vector<std::string>& rule_dirs,
+                                    std::size_t& rules_checked) {
+  std::vector<std::string> problems;
+  std::vector<Rule> rules;
+  std::string error;
+  rules_checked = 0;
+  if (!load_all(rule_dirs, rules, error)) return {error};
+  for (const auto& rule : rules) {
+    ++rules_checked;
+    fs::path dir = fs::path(fixtures_dir) / rule.id;
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+      problems.push_back(rule.id + ": no fixture folder " + dir.string());
+      continue;
+    }
+    std::set<Place> expect, ok;
+    read_annotations(dir, rule.id, expect, ok);
+    if (expect.empty()) problems.push_back(rule.id + ": no 'expect: " + rule.id + "' annotation (positive case)");
+    if (ok.empty()) problems.push_back(rule.id + ": no 'ok: " + rule.id + "' annotation (negative case)");
+
+    AuditOptions options;
+    options.targets = {dir.string()};
+    options.rule_dirs = rule_dirs;
+    AuditResult result;
+    AuditError audit_error;
+    if (!Auditor(options).audit(result, audit_error)) {
+      problems.push_back(rule.id + ": " + audit_error.message);
+      continue;
+    }
+    std::set<Place> found;
+    for (const auto& f : result.findings)
+      if (f.rule_id == rule.id) found.insert({f.location.path, f.location.line});
+    for (const auto& p : expect)
+      if (!found.count(p)) problems.push_back(rule.id + ": expected a finding at " + where(p) + ", got none");
+    for (const auto& p : found)
+      if (!expect.count(p)) problems.push_back(rule.id + ": unexpected finding at " + where(p));
+    for (const auto& d : result.diagnostics)
+      problems.push_back(rule.id + ": diagnostic in fixture " + d.location.path + ":" + std::to_string(d.location.line) +
+                         ": " + d.message);
+  }
+  return problems;
+}
+
+}  // namespace openlock
