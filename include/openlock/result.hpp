@@ -117,6 +117,21 @@ struct Lockin {
   LockinAxis cloud;           ///< one cloud's services
 };
 
+/// What a rule says about itself (from its YAML file).
+struct RuleInfo {
+  std::string id;           ///< e.g. "lockin.hardware.cuda-wheels"
+  std::string title;        ///< one-line summary
+  std::string category;     ///< openness | license | lockin.hardware | ...
+  std::string vendor;       ///< may be empty
+  Severity severity = Severity::info;
+  std::string effect;       ///< finding | mitigates
+  std::string within;       ///< file | repo
+  std::string message;      ///< message template
+  std::string remediation;  ///< remediation template
+  std::vector<std::string> references;
+  std::string origin;       ///< "rules/<pack>/<id>.yaml" for built-ins, a path for --rules
+};
+
 /// Everything an audit found. Deterministic: findings and diagnostics are sorted.
 struct AuditResult {
   std::vector<std::string> targets;   ///< targets as given
@@ -125,6 +140,7 @@ struct AuditResult {
   Lockin lockin;                      ///< lock-in scores
   std::vector<Finding> findings;      ///< sorted by path, line, column, rule
   std::vector<Diagnostic> diagnostics;  ///< sorted by path, line
+  std::vector<RuleInfo> rules;        ///< every rule the audit ran, sorted by id (for SARIF's rule table)
 
   /// Number of findings at or above a severity.
   [[nodiscard]] OPENLOCK_API std::size_t count_at_least(Severity s) const;

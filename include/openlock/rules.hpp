@@ -9,21 +9,6 @@
 
 namespace openlock {
 
-/// What a rule says about itself (from its YAML file).
-struct RuleInfo {
-  std::string id;           ///< e.g. "lockin.hardware.cuda-wheels"
-  std::string title;        ///< one-line summary
-  std::string category;     ///< openness | license | lockin.hardware | ...
-  std::string vendor;       ///< may be empty
-  Severity severity = Severity::info;
-  std::string effect;       ///< finding | mitigates
-  std::string within;       ///< file | repo
-  std::string message;      ///< message template
-  std::string remediation;  ///< remediation template
-  std::vector<std::string> references;
-  std::string origin;       ///< "rules/<pack>/<id>.yaml" for built-ins, a path for --rules
-};
-
 /// The built-in rules plus those of `rule_dirs` (which replace built-ins by id), sorted by id.
 /// Returns false and sets `error` ("path:line: message") when a rule does not load.
 OPENLOCK_API bool list_rules(const std::vector<std::string>& rule_dirs, std::vector<RuleInfo>& rules,

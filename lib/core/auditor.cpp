@@ -92,6 +92,9 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
     return false;
   }
 
+  std::sort(rules.begin(), rules.end(), [](const Rule& a, const Rule& b) { return a.id < b.id; });
+  for (const auto& r : rules) result.rules.push_back(describe(r));
+
   for (const auto& target : result.targets) {
     std::error_code ec;
     if (target != "-" && !fs::exists(fs::symlink_status(target, ec))) {

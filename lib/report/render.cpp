@@ -6,6 +6,7 @@ namespace openlock {
 std::optional<Format> parse_format(std::string_view name) {
   if (name == "text") return Format::text;
   if (name == "json") return Format::json;
+  if (name == "sarif") return Format::sarif;
   return std::nullopt;
 }
 
@@ -13,6 +14,7 @@ void render(const AuditResult& result, Format format, std::ostream& out, const R
   switch (format) {
     case Format::text: render_text(result, out, options); return;
     case Format::json: render_json(result, out); return;
+    case Format::sarif: render_sarif(result, out); return;
   }
 }
 

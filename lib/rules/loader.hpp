@@ -29,4 +29,7 @@ void load_builtin_rules(std::vector<Rule>& rules, std::vector<RuleError>& errors
 void load_rule_dir(const std::filesystem::path& dir, std::vector<Rule>& rules,
                    std::vector<RuleError>& errors);
 
+/// The public description of a loaded rule.
+RuleInfo describe(const Rule& rule);
+
 }  // namespace openlock

@@ -58,13 +58,16 @@ std::string where(const Place& p) { return p.first + ":" + std::to_string(p.seco
 
 }  // namespace
 
+RuleInfo describe(const Rule& r) {
+  return {r.id, r.title, r.category, r.vendor, r.severity, r.effect, r.scope, r.message, r.remediation, r.references,
+          r.origin};
+}
+
 bool list_rules(const std::vector<std::string>& rule_dirs, std::vector<RuleInfo>& out, std::string& error) {
   std::vector<Rule> rules;
   if (!load_all(rule_dirs, rules, error)) return false;
   out.clear();
-  for (const auto& r : rules)
-    out.push_back({r.id, r.title, r.category, r.vendor, r.severity, r.effect, r.scope, r.message, r.remediation,
-                   r.references, r.origin});
+  for (const auto& r : rules) out.push_back(describe(r));
   return true;
 }
 

@@ -101,9 +101,45 @@ TEST(TextReport, ColourOnlyWhenAsked) {
   EXPECT_NE(text.find("\x1b[1m"), std::string::npos);
 }
 
+TEST(SarifReport, OneRunWithRulesResultsAndNotifications) {
+  AuditResult r = sample();
+  RuleInfo rule;
+  rule.id = "lockin.hardware.cuda-wheels";
+  rule.title = "Depends on CUDA-only Python wheels";
+  rule.category = "lockin.hardware";
+  rule.severity = Severity::high;
+  rule.effect = "finding";
+  rule.remediation = "Use per-backend requirements.";
+  rule.references = {"https://example.org/ref"};
+  r.rules.push_back(rule);
+  r.findings[0].location.path = "dir with space/requirements.txt";
+  json j = json::parse(rendered(r, Format::sarif));
+  EXPECT_EQ(j["version"], "2.1.0");
+  ASSERT_EQ(j["runs"].size(), 1u);
+  const json& run = j["runs"][0];
+  const json& rules = run["tool"]["driver"]["rules"];
+  ASSERT_EQ(rules.size(), 1u);
+  EXPECT_EQ(rules[0]["name"], "CudaWheels");
+  EXPECT_EQ(rules[0]["defaultConfiguration"]["level"], "error");
+  EXPECT_EQ(rules[0]["helpUri"], "https://example.org/ref");
+  const json& result = run["results"][0];
+  EXPECT_EQ(result["ruleId"], "lockin.hardware.cuda-wheels");
+  EXPECT_EQ(result["ruleIndex"], 0);
+  EXPECT_EQ(result["level"], "error");
+  EXPECT_EQ(result["partialFingerprints"]["openlock/v1"], "0123456789abcdef");
+  const json& loc = result["locations"][0]["physicalLocation"];
+  EXPECT_EQ(loc["artifactLocation"]["uri"], "dir%20with%20space/requirements.txt");
+  EXPECT_EQ(loc["region"], json({{"startLine", 3}, {"startColumn", 1}}));
+  EXPECT_EQ(run["results"][1]["kind"], "informational");
+  const json& note = run["invocations"][0]["toolExecutionNotifications"][0];
+  EXPECT_EQ(note["locations"][0]["physicalLocation"]["region"]["startLine"], 4);
+  EXPECT_EQ(rendered(r, Format::sarif), rendered(r, Format::sarif));
+}
+
 TEST(Format, Names) {
   EXPECT_EQ(parse_format("json"), Format::json);
   EXPECT_EQ(parse_format("text"), Format::text);
+  EXPECT_EQ(parse_format("sarif"), Format::sarif);
   EXPECT_FALSE(parse_format("xml"));
   EXPECT_EQ(parse_severity("HIGH"), Severity::high);
   EXPECT_FALSE(parse_severity("urgent"));
