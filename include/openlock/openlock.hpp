@@ -3,6 +3,7 @@
 
 #include "openlock/auditor.hpp"
 #include "openlock/license.hpp"
+#include "openlock/openness.hpp"
 #include "openlock/report.hpp"
 #include "openlock/result.hpp"
 #include "openlock/rules.hpp"

@@ -227,3 +227,17 @@ TEST(Cli, RulesCommand) {
   EXPECT_EQ(openlock("rules test /no/such/dir").exit_code, 1) << "every rule lacks its fixture folder";
   EXPECT_EQ(openlock("rules").exit_code, 2);
 }
+
+TEST(Cli, MofCommand) {
+  fs::create_directories(kTmp);
+  fs::path rec = kTmp / "record.yml";
+  std::ofstream(rec) << "release:\n  name: tiny\n  license: {distribution: {name: Apache-2.0}}\n  components:\n"
+                        "    - name: 'Model architecture'\n    - name: 'Model card'\n";
+  CliRun r = openlock("mof '" + rec.string() + "' --format json");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  json j = json::parse(r.out);
+  EXPECT_EQ(j["class"], "none");
+  EXPECT_NEAR(j["progress"]["III"].get<double>(), 33.33, 0.001);
+  EXPECT_EQ(j["components"]["Model card"]["status"], "open");
+  EXPECT_EQ(openlock("mof /no/such/record.yml").exit_code, 2);
+}

@@ -15,5 +15,7 @@ std::function<int()> add_scan(CLI::App& app);
 std::function<int()> add_license(CLI::App& app);
 /// Registers `rules list | show | test`.
 std::function<int()> add_rules(CLI::App& app);
+/// Registers `mof`.
+std::function<int()> add_mof(CLI::App& app);
 
 }  // namespace openlock::cli

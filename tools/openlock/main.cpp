@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   auto run_scan = openlock::cli::add_scan(app);
   auto run_license = openlock::cli::add_license(app);
   auto run_rules = openlock::cli::add_rules(app);
+  auto run_mof = openlock::cli::add_mof(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -32,5 +33,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("scan")) return run_scan();
   if (app.got_subcommand("license")) return run_license();
   if (app.got_subcommand("rules")) return run_rules();
+  if (app.got_subcommand("mof")) return run_mof();
   return openlock::cli::usage;
 }
