@@ -145,6 +145,11 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   result.models = collect_models(facts);
   result.findings = evaluate_rules(rules, facts);
   result.lockin = score_lockin(result.findings);
+  // The open-washing rule's findings sit on the card's claim line; the model record says so too.
+  for (auto& model : result.models)
+    model.openness.open_washing = std::any_of(result.findings.begin(), result.findings.end(), [&](const Finding& f) {
+      return f.rule_id == "openness.card.open-washing" && f.location.path == model.path;
+    });
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.location.path, a.location.line, a.location.column, a.message) <
            std::tie(b.location.path, b.location.line, b.location.column, b.message);

@@ -1,4 +1,4 @@
-// Hugging Face model cards: YAML front matter (yaml-cpp) and the Markdown headings of the body.
+// Hugging Face model cards: YAML front matter (yaml-cpp), and the Markdown headings and openness claims of the body.
 // Hostile YAML is refused before yaml-cpp sees it: too many aliases (billion laughs) or nesting
 // deeper than kMaxNesting (yaml-cpp recurses and would overflow the stack).
 #include "core/text.hpp"
@@ -80,7 +80,8 @@ struct Card {
 
   void front_matter(const YAML::Node& doc, unsigned body_start);
   bool refuse_hostile(std::string_view yaml);
-  void headings(std::size_t from_index);
+  void body(std::size_t from_index);
+  void claim(const TextLine& line);
 };
 
 // Counts aliases and nesting without parsing; refuses what would make yaml-cpp blow up.
@@ -175,8 +176,27 @@ void Card::front_matter(const YAML::Node& doc, unsigned body_start) {
   if (gated) out.facts.push_back(std::move(gating));
 }
 
-// ATX headings outside fenced code blocks.
-void Card::headings(std::size_t from_index) {
+// Openness claims in prose: "fully open", "open source" / "open-source", 开源. A negated claim
+// ("not open source") is not one; "open weights" is a different, accurate statement.
+void Card::claim(const TextLine& line) {
+  std::string text = ascii_lower(line.text);
+  std::string phrase;
+  for (const char* p : {"fully open", "open source", "open-source", "opensource", "\xe5\xbc\x80\xe6\xba\x90"}) {
+    auto at = text.find(p);
+    if (at == std::string::npos) continue;
+    std::string_view before = std::string_view(text).substr(0, at);
+    if (before.ends_with("not ") || before.ends_with("non-") || before.ends_with("isn't ")) continue;
+    phrase = std::string(p) == "open-source" || std::string(p) == "opensource" ? "open source" : p;
+    break;
+  }
+  if (phrase.empty()) return;
+  Fact f{"claim", {std::string(in.path), line.number, 1}, std::string(trim(line.text).substr(0, 300)), {}};
+  f.set("phrase", phrase);
+  out.facts.push_back(std::move(f));
+}
+
+// ATX headings and openness claims, outside fenced code blocks.
+void Card::body(std::size_t from_index) {
   std::string fence;
   for (std::size_t i = from_index; i < lines.size(); ++i) {
     std::string_view text = lines[i].text;
@@ -188,7 +208,9 @@ void Card::headings(std::size_t from_index) {
       else if (fence == marker) fence.clear();
       continue;
     }
-    if (!fence.empty() || !stripped.starts_with('#')) continue;
+    if (!fence.empty()) continue;
+    claim(lines[i]);
+    if (!stripped.starts_with('#')) continue;
     std::size_t level = stripped.find_first_not_of('#');
     if (level == std::string_view::npos) level = stripped.size();
     if (level > 6 || (level < stripped.size() && stripped[level] != ' ' && stripped[level] != '\t')) continue;
@@ -213,19 +235,19 @@ bool model_card_accepts(std::string_view rel_path) {
 void parse_model_card(const ParseInput& in, ParseOutput& out) {
   Card card{in, out, split_lines(in.text)};
   const auto& lines = card.lines;
-  if (lines.empty() || !is_fence(lines[0].text)) return card.headings(0);
+  if (lines.empty() || !is_fence(lines[0].text)) return card.body(0);
 
   auto close = std::find_if(lines.begin() + 1, lines.end(),
                             [](const TextLine& l) { return is_fence(l.text) || trim(l.text) == "..."; });
   if (close == lines.end()) {
     card.diagnose(1, "front matter opened at line 1 is never closed; read as Markdown");
-    return card.headings(0);
+    return card.body(0);
   }
   std::string yaml;
   for (auto it = lines.begin() + 1; it != close; ++it) yaml.append(it->text).push_back('\n');
   card.yaml_first_line = 2;
   std::size_t body = static_cast<std::size_t>(close - lines.begin()) + 1;
-  card.headings(body);
+  card.body(body);
   if (card.refuse_hostile(yaml)) return;
   try {
     card.front_matter(YAML::Load(yaml), close->number + 1);

@@ -153,7 +153,7 @@ std::vector<Finding> evaluate_rules(const std::vector<Rule>& rules, const std::v
       if (!o.holds) return;
       std::set<const Fact*> seen;
       for (const Fact* f : o.facts)
-        if (seen.insert(f).second) findings.push_back(make_finding(rule, *f));
+        if ((rule.at.empty() || f->kind == rule.at) && seen.insert(f).second) findings.push_back(make_finding(rule, *f));
     };
     if (rule.scope == "repo") {
       run_scope(all);

@@ -20,7 +20,7 @@ std::string RuleError::to_string() const { return path + ":" + std::to_string(li
 namespace {
 
 const std::set<std::string, std::less<>> kKeys = {"id",     "title",  "category",   "vendor",     "severity",
-                                                   "match",  "within", "effect",     "confidence", "message",
+                                                   "match",  "within", "effect",     "confidence", "message", "at",
                                                    "remediation", "references"};
 const std::set<std::string, std::less<>> kCategories = {"openness",       "license",
                                                         "lockin.hardware", "lockin.model_provider",
@@ -125,6 +125,7 @@ void parse_rule(const YAML::Node& doc, Rule& rule) {
     require_one_of(doc["confidence"], "confidence", {"high", "medium", "low"});
     rule.confidence = doc["confidence"].Scalar();
   }
+  if (doc["at"]) rule.at = scalar(doc["at"], "at");
   rule.message = scalar(doc["message"], "message");
   if (doc["remediation"]) rule.remediation = scalar(doc["remediation"], "remediation");
   if (const auto refs = doc["references"]) {

@@ -33,6 +33,7 @@ struct Rule {
   std::string scope = "file";      ///< "file" or "repo": where all/not look for facts
   std::string effect = "finding";  ///< "finding" or "mitigates"
   std::string confidence;          ///< high|medium|low; empty = derived from the fact kind
+  std::string at;                  ///< only facts of this kind become findings (YAML `at`); empty = all
   Condition match;
   std::string message;             ///< template: {evidence} {vendor} {path} {attr.NAME}
   std::string remediation;

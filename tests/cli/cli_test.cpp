@@ -87,6 +87,7 @@ TEST(Cli, DemoRepoJsonHasTheContractFields) {
   EXPECT_EQ(model["path"], "README.md");
   EXPECT_EQ(model["name"], "Acme-7B-Chat");
   EXPECT_EQ(model["gated"], true);
+  EXPECT_EQ(model["openness"]["open_washing"], true) << "the card says 'fully open source'";
   EXPECT_EQ(model["base_model"][0]["id"], "acme-labs/Acme-7B-Base");
   EXPECT_EQ(model["base_model"][0]["relation"], "finetune");
   EXPECT_EQ(model["license"]["osi_approved"], false);

@@ -177,3 +177,16 @@ TEST(ModelCard, InvalidUtf8DoesNotCrash) {
   ParseOutput out = card("---\nlicense: \xff\xfe\n---\n# \xc3\x28\n");
   EXPECT_EQ(of_kind(out, "heading").size(), 1u);
 }
+
+TEST(ModelCard, OpennessClaims) {
+  ParseOutput out = card(
+      "---\nlicense: mit\n---\n# M\nA fully open model.\nAn Open-Source release.\n"
+      "Not open source at all: this is not open source.\nOpen weights only.\n"
+      "\xe6\x9c\xac\xe6\xa8\xa1\xe5\x9e\x8b\xe5\xbc\x80\xe6\xba\x90\n```\nopen source in code\n```\n");
+  auto claims = of_kind(out, "claim");
+  ASSERT_EQ(claims.size(), 3u);
+  EXPECT_EQ(claims[0]->get("phrase"), "fully open");
+  EXPECT_EQ(claims[0]->location.line, 5u);
+  EXPECT_EQ(claims[1]->get("phrase"), "open source");
+  EXPECT_EQ(claims[2]->location.line, 9u);
+}
