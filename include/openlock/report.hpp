@@ -11,9 +11,9 @@
 namespace openlock {
 
 /// Output formats.
-enum class Format { text, json, sarif };
+enum class Format { text, json, sarif, markdown };
 
-/// Parses a format name ("text", "json", "sarif"); nullopt when unknown.
+/// Parses a format name ("text", "json", "sarif", "markdown"); nullopt when unknown.
 OPENLOCK_API std::optional<Format> parse_format(std::string_view name);
 
 /// Rendering choices that do not change the content.

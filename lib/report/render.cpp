@@ -7,6 +7,7 @@ std::optional<Format> parse_format(std::string_view name) {
   if (name == "text") return Format::text;
   if (name == "json") return Format::json;
   if (name == "sarif") return Format::sarif;
+  if (name == "markdown") return Format::markdown;
   return std::nullopt;
 }
 
@@ -15,6 +16,7 @@ void render(const AuditResult& result, Format format, std::ostream& out, const R
     case Format::text: render_text(result, out, options); return;
     case Format::json: render_json(result, out); return;
     case Format::sarif: render_sarif(result, out); return;
+    case Format::markdown: render_markdown(result, out); return;
   }
 }
 

@@ -9,4 +9,5 @@ namespace openlock {
 void render_text(const AuditResult& result, std::ostream& out, const RenderOptions& options);
 void render_json(const AuditResult& result, std::ostream& out);
 void render_sarif(const AuditResult& result, std::ostream& out);
+void render_markdown(const AuditResult& result, std::ostream& out);
 }  // namespace openlock

@@ -99,7 +99,7 @@ std::function<int()> add_scan(CLI::App& app) {
   CLI::App* scan = app.add_subcommand("scan", "Audit repositories or files (default: .); '-' reads one model card on stdin");
   scan->add_option("paths", flags->paths, "Directories or files to audit");
   scan->add_option("--format", flags->format, "Report format")
-      ->check(CLI::IsMember({"text", "json", "sarif"}))
+      ->check(CLI::IsMember({"text", "json", "sarif", "markdown"}))
       ->capture_default_str();
   scan->add_option("-o,--output", flags->output, "Write the report to FILE instead of stdout");
   scan->add_option("--fail-on", flags->fail_on, "Exit 1 when a finding is at or above this severity")

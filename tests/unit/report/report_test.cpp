@@ -136,10 +136,26 @@ TEST(SarifReport, OneRunWithRulesResultsAndNotifications) {
   EXPECT_EQ(rendered(r, Format::sarif), rendered(r, Format::sarif));
 }
 
+TEST(MarkdownReport, SummaryTablesAndEscaping) {
+  AuditResult r = sample();
+  r.findings[0].message = "uses <script>alert(1)</script> | pipes";
+  std::string md = rendered(r, Format::markdown);
+  EXPECT_NE(md.find("| hardware | **high** | 60 | nvidia |"), std::string::npos) << md;
+  EXPECT_NE(md.find("**high**\n\n- [requirements.txt:3](requirements.txt#L3)"), std::string::npos) << md;
+  EXPECT_EQ(md.find("<script>"), std::string::npos);
+  EXPECT_NE(md.find("\\<script\\>"), std::string::npos);
+  EXPECT_NE(md.find("**counter-signals**"), std::string::npos);
+  EXPECT_NE(md.find("1 diagnostics"), std::string::npos);
+  AuditResult empty;
+  empty.files_scanned = 4;
+  EXPECT_EQ(rendered(empty, Format::markdown), "### openlock " + std::string(version) + "\n\nNo findings in 4 files.\n");
+}
+
 TEST(Format, Names) {
   EXPECT_EQ(parse_format("json"), Format::json);
   EXPECT_EQ(parse_format("text"), Format::text);
   EXPECT_EQ(parse_format("sarif"), Format::sarif);
+  EXPECT_EQ(parse_format("markdown"), Format::markdown);
   EXPECT_FALSE(parse_format("xml"));
   EXPECT_EQ(parse_severity("HIGH"), Severity::high);
   EXPECT_FALSE(parse_severity("urgent"));

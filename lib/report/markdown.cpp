@@ -1,0 +1,86 @@
+// Markdown for a pull-request comment: lock-in levels, models, then findings by severity with
+// file:line links; one line when there is nothing to say.
+#include <map>
+
+#include "openlock/version.hpp"
+#include "report/reporters.hpp"
+
+namespace openlock {
+
+namespace {
+
+// Text from the target must not open Markdown or HTML constructs in the comment.
+std::string md(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\n' || c == '\r') out += ' ';
+    else if (std::string_view("\\`*_[]<>|#!").find(c) != std::string_view::npos) out += '\\', out += c;
+    else out += c;
+  }
+  return out;
+}
+
+std::string link(const Location& loc) {
+  std::string target = loc.path + (loc.line ? "#L" + std::to_string(loc.line) : "");
+  std::string text = loc.path + (loc.line ? ":" + std::to_string(loc.line) : "");
+  std::string escaped_target;
+  for (char c : target) escaped_target += c == ' ' ? std::string("%20") : c == ')' ? std::string("%29") : std::string(1, c);
+  return "[" + md(text) + "](" + escaped_target + ")";
+}
+
+}  // namespace
+
+void render_markdown(const AuditResult& r, std::ostream& out) {
+  std::size_t counted = 0;
+  for (const auto& f : r.findings) counted += !f.mitigates;
+  out << "### openlock " << version << "\n\n";
+  if (counted == 0 && r.diagnostics.empty() && r.models.empty()) {
+    out << "No findings in " << r.files_scanned << " files.\n";
+    return;
+  }
+  out << "| lock-in | level | score | vendors |\n|---|---|---|---|\n";
+  auto axis = [&](const char* name, const LockinAxis& a) {
+    std::string vendors;
+    for (const auto& v : a.vendors) vendors += (vendors.empty() ? "" : ", ") + md(v);
+    out << "| " << name << " | **" << a.level << "** | " << a.score << " | " << (vendors.empty() ? "-" : vendors) << " |\n";
+  };
+  axis("hardware", r.lockin.hardware);
+  axis("model provider", r.lockin.model_provider);
+  axis("cloud", r.lockin.cloud);
+
+  if (!r.models.empty()) {
+    out << "\n| model | license | kind | OSI | restrictions |\n|---|---|---|---|---|\n";
+    for (const auto& m : r.models) {
+      std::string clauses;
+      for (const auto& c : m.license.clauses) clauses += (clauses.empty() ? "" : ", ") + c.kind;
+      if (m.gated) clauses += std::string(clauses.empty() ? "" : ", ") + "gated";
+      if (m.openness.open_washing) clauses += std::string(clauses.empty() ? "" : ", ") + "open-washing";
+      out << "| " << md(m.name) << " (" << link({m.path, 0, 0}) << ") | " << md(m.license.expression.empty() ? "none" : m.license.expression)
+          << " | " << m.license.kind << " | " << (m.license.osi_approved ? "yes" : "no") << " | "
+          << (clauses.empty() ? "-" : clauses) << " |\n";
+    }
+  }
+
+  out << "\n" << counted << (counted == 1 ? " finding" : " findings") << ", " << r.files_scanned << " files scanned.\n";
+  for (auto sev : {Severity::critical, Severity::high, Severity::medium, Severity::low, Severity::info}) {
+    bool header = false;
+    for (const auto& f : r.findings) {
+      if (f.mitigates || f.severity != sev) continue;
+      if (!header) out << "\n**" << to_string(sev) << "**\n\n", header = true;
+      out << "- " << link(f.location) << " " << md(f.message) << " `" << f.rule_id << "`\n";
+    }
+  }
+  bool counters = false;
+  for (const auto& f : r.findings) {
+    if (!f.mitigates) continue;
+    if (!counters) out << "\n**counter-signals**\n\n", counters = true;
+    out << "- " << link(f.location) << " " << md(f.message) << " `" << f.rule_id << "`\n";
+  }
+  if (!r.diagnostics.empty()) {
+    out << "\n<details><summary>" << r.diagnostics.size() << " diagnostics</summary>\n\n";
+    for (const auto& d : r.diagnostics) out << "- " << link(d.location) << " " << md(d.message) << "\n";
+    out << "\n</details>\n";
+  }
+}
+
+}  // namespace openlock
