@@ -1,6 +1,8 @@
 // The one list of parsers. Adding a parser = one source pair + one line here.
 #include "parse/dockerfile.hpp"
+#include "parse/go_mod.hpp"
 #include "parse/license_file.hpp"
+#include "parse/package_json.hpp"
 #include "parse/model_card.hpp"
 #include "parse/parser.hpp"
 #include "parse/pyproject.hpp"
@@ -16,6 +18,8 @@ const Parser kParsers[] = {
     {"requirements", FileKind::manifest, "pypi", requirements_accepts, parse_requirements},
     {"pyproject", FileKind::manifest, "pypi", pyproject_accepts, parse_pyproject},
     {"dockerfile", FileKind::deploy, "docker", dockerfile_accepts, parse_dockerfile},
+    {"package_json", FileKind::manifest, "npm", package_json_accepts, parse_package_json},
+    {"go_mod", FileKind::manifest, "go", go_mod_accepts, parse_go_mod},
     {"python_source", FileKind::source, "python", python_source_accepts, parse_python_source},
 };
 }  // namespace

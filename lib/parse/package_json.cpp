@@ -1,0 +1,95 @@
+#include "parse/package_json.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "core/text.hpp"
+#include "parse/text_lines.hpp"
+
+namespace openlock {
+
+namespace {
+
+constexpr int kMaxNesting = 64;  // nlohmann's parser recurses; hostile nesting is refused first
+
+// Depth of [ and { outside strings; -1 past the limit (with `at` the offending byte).
+int nesting(std::string_view text, std::size_t& at) {
+  int depth = 0, max_depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    else if (c == '[' || c == '{') max_depth = std::max(max_depth, ++depth);
+    else if (c == ']' || c == '}') --depth;
+    if (max_depth > kMaxNesting) {
+      at = i;
+      return -1;
+    }
+  }
+  return max_depth;
+}
+
+Location location_of(std::string_view path, std::string_view text, std::size_t offset) {
+  unsigned line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') ++line, column = 1;
+    else ++column;
+  }
+  return {std::string(path), line, column};
+}
+
+}  // namespace
+
+bool package_json_accepts(std::string_view rel_path) {
+  return base_name(rel_path) == "package.json" && rel_path.find("node_modules/") == std::string_view::npos;
+}
+
+void parse_package_json(const ParseInput& in, ParseOutput& out) {
+  std::string_view text = in.text;
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  std::size_t at = 0;
+  if (nesting(text, at) < 0) {
+    out.diagnostics.push_back({location_of(in.path, in.text, at), "JSON nests deeper than 64 levels; refused"});
+    return;
+  }
+  nlohmann::ordered_json doc;  // keeps file order, so facts come out in line order
+  try {
+    doc = nlohmann::ordered_json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    out.diagnostics.push_back({location_of(in.path, text, e.byte ? e.byte - 1 : 0), std::string("invalid JSON: ") + e.what()});
+    return;
+  }
+  if (!doc.is_object()) {
+    out.diagnostics.push_back({{std::string(in.path), 1, 1}, "package.json is not a JSON object"});
+    return;
+  }
+  auto lines = split_lines(in.text);
+  for (const auto& [section, scope] : {std::pair{"dependencies", "prod"}, std::pair{"devDependencies", "dev"},
+                                       std::pair{"peerDependencies", "peer"}, std::pair{"optionalDependencies", "optional"}}) {
+    if (!doc.contains(section)) continue;
+    const auto& deps = doc[section];
+    // nlohmann keeps no positions: find the entry's line by text, after the section's key.
+    std::size_t section_at = text.find("\"" + std::string(section) + "\"");
+    if (!deps.is_object()) {
+      out.diagnostics.push_back({location_of(in.path, text, section_at), std::string("'") + section + "' is not an object"});
+      continue;
+    }
+    for (const auto& [name, spec] : deps.items()) {
+      std::size_t key_at = section_at == std::string_view::npos ? section_at : text.find("\"" + name + "\"", section_at);
+      Location loc = key_at == std::string_view::npos ? Location{std::string(in.path), 0, 0} : location_of(in.path, text, key_at);
+      std::string evidence = loc.line >= 1 && loc.line <= lines.size() ? std::string(trim(lines[loc.line - 1].text)) : name;
+      Fact f{"dependency", loc, evidence, {}};
+      f.set("ecosystem", "npm").set("name", ascii_lower(name)).set("raw_name", name).set("scope", scope);
+      if (spec.is_string()) f.set("spec", spec.get<std::string>());
+      out.facts.push_back(std::move(f));
+    }
+  }
+}
+
+}  // namespace openlock

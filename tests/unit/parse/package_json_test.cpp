@@ -1,0 +1,65 @@
+#include "parse/package_json.hpp"
+
+#include <gtest/gtest.h>
+
+#include "unit/parse/parse_helpers.hpp"
+
+using namespace openlock;
+using openlock::testing::of_kind;
+using openlock::testing::run;
+
+namespace {
+ParseOutput pkg(std::string_view text) { return run(parse_package_json, text, "web/package.json"); }
+}  // namespace
+
+TEST(PackageJson, Accepts) {
+  EXPECT_TRUE(package_json_accepts("package.json"));
+  EXPECT_TRUE(package_json_accepts("web/package.json"));
+  EXPECT_FALSE(package_json_accepts("node_modules/x/package.json"));
+  EXPECT_FALSE(package_json_accepts("package-lock.json"));
+}
+
+TEST(PackageJson, SectionsScopesAndLines) {
+  ParseOutput out = pkg(R"({
+  "name": "web",
+  "dependencies": {
+    "openai": "^4.52.0",
+    "@anthropic-ai/sdk": "0.24.0"
+  },
+  "devDependencies": {
+    "vitest": "^1.6.0"
+  },
+  "peerDependencies": {"react": ">=18"}
+})");
+  ASSERT_TRUE(out.diagnostics.empty());
+  auto deps = of_kind(out, "dependency");
+  ASSERT_EQ(deps.size(), 4u);
+  EXPECT_EQ(deps[0]->get("name"), "openai");
+  EXPECT_EQ(deps[0]->get("ecosystem"), "npm");
+  EXPECT_EQ(deps[0]->get("spec"), "^4.52.0");
+  EXPECT_EQ(deps[0]->get("scope"), "prod");
+  EXPECT_EQ(deps[0]->location.line, 4u);
+  EXPECT_EQ(deps[0]->evidence, "\"openai\": \"^4.52.0\",");
+  EXPECT_EQ(deps[1]->get("name"), "@anthropic-ai/sdk");
+  EXPECT_EQ(deps[2]->get("scope"), "dev");
+  EXPECT_EQ(deps[2]->location.line, 8u);
+  EXPECT_EQ(deps[3]->get("scope"), "peer");
+  EXPECT_EQ(deps[3]->location.line, 10u);
+}
+
+TEST(PackageJson, MalformedInput) {
+  ParseOutput broken = pkg("{\n  \"dependencies\": {\n    \"a\": \"1\",\n  }\n}\n");
+  ASSERT_EQ(broken.diagnostics.size(), 1u);
+  EXPECT_EQ(broken.diagnostics[0].location.line, 4u);
+  EXPECT_NE(broken.diagnostics[0].message.find("invalid JSON"), std::string::npos);
+
+  ParseOutput deep = pkg(std::string(10000, '[') + std::string(10000, ']'));
+  ASSERT_EQ(deep.diagnostics.size(), 1u);
+  EXPECT_NE(deep.diagnostics[0].message.find("deeper"), std::string::npos);
+
+  EXPECT_EQ(pkg("[1, 2]").diagnostics.size(), 1u);
+  EXPECT_EQ(pkg("").diagnostics.size(), 1u);
+  EXPECT_EQ(pkg("{\"dependencies\": [\"x\"]}").diagnostics.size(), 1u);
+  EXPECT_EQ(pkg("{\"name\": \"\xff\xfe\"}").diagnostics.size(), 1u);
+  EXPECT_EQ(of_kind(pkg("\xEF\xBB\xBF{\"dependencies\": {\"x\": \"1\"}}"), "dependency").size(), 1u);
+}
