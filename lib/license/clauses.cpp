@@ -23,18 +23,15 @@ constexpr std::size_t kMaxSentence = 2000;  // longer runs are cut: bounds the r
 const std::vector<ClausePattern>& clause_patterns() {
   static const std::vector<ClausePattern> table = [] {
     std::vector<ClausePattern> out;
-    for (const auto& file : embedded_rule_files()) {
-      if (file.path != "licenses/clauses.yaml") continue;
-      try {
-        for (const auto& entry : YAML::Load(std::string(file.text))["clauses"]) {
-          ClausePattern c{entry["kind"].as<std::string>(), {}};
-          for (const auto& p : entry["patterns"])
-            c.patterns.emplace_back(p.as<std::string>(), std::regex::ECMAScript | std::regex::icase | std::regex::optimize);
-          out.push_back(std::move(c));
-        }
-      } catch (const std::exception& e) {  // checked by clauses_test; guards a broken local edit
-        log().error("rules/licenses/clauses.yaml: {}", e.what());
+    try {
+      for (const auto& entry : load_embedded_yaml("licenses/clauses.yaml")["clauses"]) {
+        ClausePattern c{entry["kind"].as<std::string>(), {}};
+        for (const auto& p : entry["patterns"])
+          c.patterns.emplace_back(p.as<std::string>(), std::regex::ECMAScript | std::regex::icase | std::regex::optimize);
+        out.push_back(std::move(c));
       }
+    } catch (const std::exception& e) {  // checked by clauses_test; guards a broken local edit
+      log().error("rules/licenses/clauses.yaml: {}", e.what());
     }
     return out;
   }();

@@ -17,19 +17,14 @@ namespace {
 
 std::map<std::string, HubLicense> load_table() {
   std::map<std::string, HubLicense> table;
-  for (const auto& file : embedded_rule_files()) {
-    if (file.path != "licenses/hub-licenses.yaml") continue;
-    try {
-      for (const auto& entry : YAML::Load(std::string(file.text))["licenses"]) {
-        HubLicense lic{entry["hub_id"].as<std::string>(), entry["expression"].as<std::string>(),
-                       entry["kind"].as<std::string>(), entry["osi_approved"].as<bool>(),
-                       entry["valid_spdx"].as<bool>()};
-        table.emplace(ascii_lower(lic.hub_id), std::move(lic));
-      }
-    } catch (const YAML::Exception& e) {
-      // The file is checked by hub_license_test at build time; this guards a broken local edit.
-      log().error("rules/licenses/hub-licenses.yaml: {}", e.what());
+  try {
+    for (const auto& entry : load_embedded_yaml("licenses/hub-licenses.yaml")["licenses"]) {
+      HubLicense lic{entry["hub_id"].as<std::string>(), entry["expression"].as<std::string>(),
+                     entry["kind"].as<std::string>(), entry["osi_approved"].as<bool>(), entry["valid_spdx"].as<bool>()};
+      table.emplace(ascii_lower(lic.hub_id), std::move(lic));
     }
+  } catch (const YAML::Exception& e) {  // checked by hub_license_test; guards a broken local edit
+    log().error("rules/licenses/hub-licenses.yaml: {}", e.what());
   }
   return table;
 }

@@ -20,18 +20,15 @@ struct Lists {
 const Lists& lists() {
   static const Lists table = [] {
     Lists out;
-    for (const auto& file : embedded_rule_files()) {
-      if (file.path != "licenses/spdx.yaml") continue;
-      try {
-        YAML::Node doc = YAML::Load(std::string(file.text));
-        for (const auto& e : doc["licenses"]) {
-          SpdxLicense l{e[0].as<std::string>(), e[1].as<bool>(), e[2].as<bool>()};
-          out.licenses.emplace(ascii_lower(l.id), l);
-        }
-        for (const auto& e : doc["exceptions"]) out.exceptions.emplace(ascii_lower(e.as<std::string>()), e.as<std::string>());
-      } catch (const std::exception& e) {  // checked by spdx tests; guards a broken local edit
-        log().error("rules/licenses/spdx.yaml: {}", e.what());
+    try {
+      YAML::Node doc = load_embedded_yaml("licenses/spdx.yaml");
+      for (const auto& e : doc["licenses"]) {
+        SpdxLicense l{e[0].as<std::string>(), e[1].as<bool>(), e[2].as<bool>()};
+        out.licenses.emplace(ascii_lower(l.id), l);
       }
+      for (const auto& e : doc["exceptions"]) out.exceptions.emplace(ascii_lower(e.as<std::string>()), e.as<std::string>());
+    } catch (const std::exception& e) {  // checked by expression_test; guards a broken local edit
+      log().error("rules/licenses/spdx.yaml: {}", e.what());
     }
     return out;
   }();

@@ -15,3 +15,16 @@ struct EmbeddedFile {
 std::span<const EmbeddedFile> embedded_rule_files();
 
 }  // namespace openlock
+
+namespace YAML {
+class Node;
+}
+
+namespace openlock {
+
+/// Parses one embedded knowledge file (e.g. "licenses/spdx.yaml"). A missing or broken file
+/// is logged and gives a null node: the knowledge tests catch that at build time, this only
+/// keeps a broken local edit from crashing the tool.
+YAML::Node load_embedded_yaml(std::string_view path);
+
+}  // namespace openlock

@@ -29,17 +29,14 @@ struct MofKnowledge {
 const MofKnowledge& knowledge() {
   static const MofKnowledge k = [] {
     MofKnowledge out;
-    for (const auto& file : embedded_rule_files()) {
-      if (file.path != "licenses/mof.yaml") continue;
-      try {
-        YAML::Node doc = YAML::Load(std::string(file.text));
-        for (const auto& c : doc["components"])
-          out.components.push_back({c["name"].as<std::string>(), c["content_type"].as<std::string>(),
-                                    c["class"].as<int>(), c["required"].as<bool>()});
-        for (const auto& l : doc["open_licenses"]) out.open_licenses.insert(ascii_lower(l.as<std::string>()));
-      } catch (const std::exception& e) {  // checked by mof_test; guards a broken local edit
-        log().error("rules/licenses/mof.yaml: {}", e.what());
-      }
+    try {
+      YAML::Node doc = load_embedded_yaml("licenses/mof.yaml");
+      for (const auto& c : doc["components"])
+        out.components.push_back({c["name"].as<std::string>(), c["content_type"].as<std::string>(), c["class"].as<int>(),
+                                  c["required"].as<bool>()});
+      for (const auto& l : doc["open_licenses"]) out.open_licenses.insert(ascii_lower(l.as<std::string>()));
+    } catch (const std::exception& e) {  // checked by mof_test; guards a broken local edit
+      log().error("rules/licenses/mof.yaml: {}", e.what());
     }
     return out;
   }();

@@ -45,12 +45,8 @@ int explain_expression(const LicenseFlags& f) {
 }
 
 int explain_file(const LicenseFlags& f) {
-  std::ifstream in(f.file, std::ios::binary);
-  if (!in) {
-    std::cerr << "openlock: error: cannot read '" << f.file << "'\n";
-    return usage;
-  }
-  std::string text(std::istreambuf_iterator<char>(in), {});
+  std::string text;
+  if (!read_whole_file(f.file, text)) return usage;
   auto clauses = find_license_clauses(text);
   if (f.format == "json") {
     json j = {{"expression", ""}, {"valid_spdx", false}, {"osi_approved", false}, {"kind", "unknown"},

@@ -19,12 +19,8 @@ struct MofFlags {
 };
 
 int run(const MofFlags& f) {
-  std::ifstream in(f.record, std::ios::binary);
-  if (!in) {
-    std::cerr << "openlock: error: cannot read '" << f.record << "'\n";
-    return usage;
-  }
-  std::string text(std::istreambuf_iterator<char>(in), {});
+  std::string text;
+  if (!read_whole_file(f.record, text)) return usage;
   MofEvaluation e = evaluate_mof(text);
   if (!e.ok) {
     std::cerr << "openlock: error: " << f.record << ": " << e.error << "\n";
