@@ -87,9 +87,22 @@ const auto or_expr_def = and_expr[set] >> *(or_kw > and_expr[join<Node::any_of>{
 
 BOOST_SPIRIT_DEFINE(simple, primary, and_expr, or_expr)
 
+// Looks like a reference (starts with LicenseRef- or DocumentRef-), valid or not.
 bool is_ref(const std::string& id) {
   std::string lower = ascii_lower(id);
   return lower.starts_with("licenseref-") || lower.starts_with("documentref-");
+}
+
+// ["DocumentRef-" idstring ":"] "LicenseRef-" idstring, with non-empty idstrings.
+bool well_formed_ref(const std::string& id) {
+  std::string lower = ascii_lower(id);
+  std::size_t at = 0;
+  if (lower.starts_with("documentref-")) {
+    std::size_t colon = lower.find(':');
+    if (colon == std::string::npos || colon == 12) return false;
+    at = colon + 1;
+  }
+  return lower.compare(at, 11, "licenseref-") == 0 && lower.size() > at + 11;
 }
 
 std::string canonical_ref(const std::string& id) {
@@ -126,6 +139,7 @@ struct Validator {
     if (is_ref(n.id)) {
       id = canonical_ref(n.id);
       all_osi = false;
+      if (!well_formed_ref(n.id)) fail("'" + n.id + "' is not a valid reference: expected [DocumentRef-ID:]LicenseRef-ID", n.column);
       if (n.plus) fail("'+' cannot follow a LicenseRef", n.column);
     } else if (const SpdxLicense* known = find_spdx_license(n.id)) {
       id = known->id;
@@ -141,7 +155,7 @@ struct Validator {
     std::string text = id + (n.plus ? "+" : "");
     if (!n.exception.empty()) {
       std::string exception = find_spdx_exception(n.exception);
-      if (exception.empty() && !is_ref(n.exception)) {
+      if (exception.empty() && !well_formed_ref(n.exception)) {
         out.unknown.push_back(n.exception);
         fail("unknown license exception id '" + n.exception + "'", n.exception_column);
         exception = n.exception;

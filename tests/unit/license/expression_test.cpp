@@ -70,6 +70,9 @@ TEST(LicenseExpression, ErrorsSayWhereAndWhy) {
   EXPECT_FALSE(parse_license_expression("AND").parsed);
   EXPECT_FALSE(parse_license_expression("MIT+ +").parsed);
   EXPECT_FALSE(parse_license_expression("LicenseRef-x+").valid);
+  EXPECT_FALSE(parse_license_expression("LicenseRef-").valid) << "the differential test found this one";
+  EXPECT_FALSE(parse_license_expression("DocumentRef-x").valid);
+  EXPECT_FALSE(parse_license_expression("DocumentRef-:LicenseRef-y").valid);
 }
 
 TEST(LicenseExpression, DeepNestingDoesNotCrash) {
