@@ -128,7 +128,8 @@ void Card::front_matter(const YAML::Node& doc, unsigned body_start) {
   if (doc.IsNull()) return;
   if (!doc.IsMap()) return diagnose(yaml_first_line, "front matter is not a YAML map; ignored");
 
-  Fact model{"model", {std::string(in.path), yaml_first_line - 1, 1}, line_text(yaml_first_line - 1), {}};
+  // Located at the first front matter line: the "---" above it proves nothing by itself.
+  Fact model{"model", {std::string(in.path), yaml_first_line, 1}, line_text(yaml_first_line), {}};
   Fact gating{"gating", {}, {}, {}};
   bool gated = false;
   std::string license_name = scalar_of(doc, "license_name");

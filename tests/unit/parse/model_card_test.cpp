@@ -57,7 +57,8 @@ TEST(ModelCard, ReadsFrontMatterFields) {
   auto models = of_kind(out, "model");
   ASSERT_EQ(models.size(), 1u);
   const Fact& m = *models[0];
-  EXPECT_EQ(m.location.line, 1u);
+  EXPECT_EQ(m.location.line, 2u);
+  EXPECT_EQ(m.evidence, "license: llama3.1");
   EXPECT_EQ(m.get("name"), "Acme Model");
   EXPECT_EQ(values(m, "base_model"), (std::vector<std::string>{"org/base-a", "org/base-b"}));
   EXPECT_EQ(m.get("base_model_relation"), "merge");
