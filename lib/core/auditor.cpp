@@ -43,7 +43,7 @@ void run_parser(const Parser& parser, std::string_view path, std::string_view te
 
 // Parses the files a requirements file includes with -r/-c that discovery did not already give
 // to a parser (e.g. `-r base.in`), staying inside the target.
-void follow_includes(const fs::path& root, const DiscoverOptions& discover_options, std::set<std::string>& parsed,
+void follow_includes(const fs::path& root, std::uint64_t max_file_size, std::set<std::string>& parsed,
                      ParseOutput& out) {
   for (std::size_t i = 0; i < out.facts.size(); ++i) {
     if (out.facts[i].kind != "include") continue;
@@ -51,12 +51,20 @@ void follow_includes(const fs::path& root, const DiscoverOptions& discover_optio
     if (rel.empty() || !parsed.insert(rel).second) continue;
     DiscoveredFile file{rel, root / rel, 0};
     std::error_code ec;
-    if (!fs::is_regular_file(file.abs_path, ec)) {
+    file.size = fs::file_size(file.abs_path, ec);
+    if (ec || !fs::is_regular_file(file.abs_path, ec)) {
       out.diagnostics.push_back({out.facts[i].location, "included file '" + rel + "' does not exist in the target"});
       continue;
     }
+    // The path stays inside the target as written; a symlink must not lead it out.
+    fs::path real = fs::canonical(file.abs_path, ec), real_root = fs::canonical(root, ec);
+    auto [r, _] = std::mismatch(real_root.begin(), real_root.end(), real.begin(), real.end());
+    if (ec || r != real_root.end()) {
+      out.diagnostics.push_back({out.facts[i].location, "included file '" + rel + "' is a symlink out of the target; not followed"});
+      continue;
+    }
     std::string text;
-    if (!read_text_file(file, discover_options.max_file_size, text, out.diagnostics)) continue;
+    if (!read_text_file(file, max_file_size, text, out.diagnostics)) continue;
     const Parser* requirements = nullptr;
     for (const auto& p : parsers())
       if (p.name == "requirements") requirements = &p;
@@ -105,7 +113,6 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
 
   // With several targets, paths carry the target as a prefix so they stay distinct.
   const bool several = result.targets.size() > 1;
-  DiscoverOptions discover_options{opt.max_file_size};
   std::vector<Fact> facts;
   for (const auto& target : result.targets) {
     ParseOutput out;
@@ -116,7 +123,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
       ++result.files_scanned;
     } else {
       std::vector<DiscoveredFile> files;
-      discover(target, discover_options, files, out.diagnostics);
+      discover(target, files, out.diagnostics);
       log().debug("{}: {} files", target, files.size());
       std::set<std::string> parsed;
       std::size_t done = 0;
@@ -132,7 +139,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
       }
       std::error_code ec;
       fs::path root = fs::is_directory(target, ec) ? fs::path(target) : fs::path(target).parent_path();
-      follow_includes(root, discover_options, parsed, out);
+      follow_includes(root, opt.max_file_size, parsed, out);
     }
     std::string prefix = several ? target : std::string();
     for (auto& f : out.facts) f.location.path = prefixed(prefix, f.location.path);

@@ -18,20 +18,18 @@ struct DiscoveredFile {
   std::uint64_t size = 0;
 };
 
-struct DiscoverOptions {
-  std::uint64_t max_file_size = 8u << 20;  ///< larger files are skipped with a diagnostic
-};
-
 /// Walks `root` (a directory or one regular file). Honours .gitignore and .openlockignore
 /// (gitignore semantics, nested files), always skips .git/, never follows a symlink whose
-/// target leaves `root`, never loops. Skipped files that a user would expect to be read
-/// (too large, symlink out of the target, unreadable directory) get a diagnostic.
+/// target leaves `root`, never loops. Symlinks out of the target and unreadable folders get a
+/// diagnostic. Sizes are recorded, not capped: read_text_file applies the cap to the files a
+/// parser wants, so a large binary nobody reads is no diagnostic.
 /// Files are returned sorted by rel_path. For a single file, rel_path is its file name.
-void discover(const std::filesystem::path& root, const DiscoverOptions& options,
-              std::vector<DiscoveredFile>& files, std::vector<Diagnostic>& diagnostics);
+void discover(const std::filesystem::path& root, std::vector<DiscoveredFile>& files,
+              std::vector<Diagnostic>& diagnostics);
 
-/// Reads a discovered file whole. Returns false (and adds a diagnostic) when it cannot be read,
-/// is binary (a NUL byte in the first 8 KiB) or is over the size cap.
+/// Reads a discovered file whole. Returns false (and adds a diagnostic) when it cannot be read
+/// or is over the size cap; returns false silently when it is binary (a NUL byte in the first
+/// 8 KiB).
 bool read_text_file(const DiscoveredFile& file, std::uint64_t max_file_size, std::string& text,
                     std::vector<Diagnostic>& diagnostics);
 

@@ -11,6 +11,12 @@ constexpr std::size_t kBinaryProbe = 8192;  // a NUL byte in this many first byt
 
 bool read_text_file(const DiscoveredFile& file, std::uint64_t max_file_size, std::string& text,
                     std::vector<Diagnostic>& diagnostics) {
+  if (file.size > max_file_size) {
+    diagnostics.push_back({{file.rel_path, 0, 0}, "file is " + std::to_string(file.size) + " bytes, over the size cap of " +
+                                                      std::to_string(max_file_size) +
+                                                      " bytes; skipped (raise with --max-file-size)"});
+    return false;
+  }
   std::ifstream in(file.abs_path, std::ios::binary);
   if (!in) {
     diagnostics.push_back({{file.rel_path, 0, 0}, "cannot read file: permission denied or file vanished"});

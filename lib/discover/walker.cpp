@@ -18,7 +18,6 @@ constexpr int kMaxDepth = 256;  // deeper trees are cut off with a diagnostic
 
 struct Walk {
   fs::path root_canonical;
-  const DiscoverOptions& options;
   std::vector<DiscoveredFile>& files;
   std::vector<Diagnostic>& diagnostics;
   IgnoreRules ignore;
@@ -49,10 +48,7 @@ struct Walk {
     std::error_code ec;
     auto size = fs::file_size(path, ec);
     if (ec) return note(rel, "cannot read file size: " + ec.message());
-    if (size > options.max_file_size)
-      return note(rel, "file is " + std::to_string(size) + " bytes, over the size cap of " +
-                           std::to_string(options.max_file_size) + " bytes; skipped (raise with --max-file-size)");
-    files.push_back({rel, path, size});
+    files.push_back({rel, path, size});  // the size cap is applied when a parser wants the file
   }
 
   void walk(const fs::path& dir, const std::string& rel_dir, int depth) {
@@ -98,12 +94,11 @@ struct Walk {
 
 }  // namespace
 
-void discover(const fs::path& root, const DiscoverOptions& options, std::vector<DiscoveredFile>& files,
-              std::vector<Diagnostic>& diagnostics) {
+void discover(const fs::path& root, std::vector<DiscoveredFile>& files, std::vector<Diagnostic>& diagnostics) {
   std::error_code ec;
   fs::file_status status = fs::status(root, ec);
   fs::path canonical = fs::weakly_canonical(root, ec);
-  Walk walk{canonical, options, files, diagnostics, {}, {}};
+  Walk walk{canonical, files, diagnostics, {}, {}};
   if (fs::is_regular_file(status)) {
     walk.add_file(root, root.filename().string());
   } else if (fs::is_directory(status)) {

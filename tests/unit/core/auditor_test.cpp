@@ -96,3 +96,29 @@ TEST(Auditor, ProgressIsReported) {
   EXPECT_EQ(last, 2u);
   EXPECT_EQ(total, 2u);
 }
+
+TEST(Auditor, SizeCapOnlyForFilesAParserWants) {
+  TempTree t;
+  t.write("requirements.txt", "openai\n" + std::string(200, '#'));
+  t.write("libhuge.a", std::string(300, 'x'));
+  AuditOptions options = targets({t.root().string()});
+  options.max_file_size = 100;
+  AuditResult r = audit_ok(options);
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].location.path, "requirements.txt");
+  EXPECT_EQ(r.files_scanned, 2u);
+}
+
+TEST(Auditor, IncludesDoNotFollowSymlinksOutOfTheTarget) {
+  TempTree outside;
+  outside.write("secret.in", "cupy-cuda12x\n");
+  TempTree t;
+  t.write("requirements.txt", "-r link.in\n");
+  std::filesystem::create_symlink(outside.root() / "secret.in", t.root() / "link.in");
+  AuditResult r = audit_ok(targets({t.root().string()}));
+  EXPECT_TRUE(r.findings.empty());
+  bool refused = std::any_of(r.diagnostics.begin(), r.diagnostics.end(), [](const Diagnostic& d) {
+    return d.location.path == "requirements.txt" && d.message.find("symlink out of the target") != std::string::npos;
+  });
+  EXPECT_TRUE(refused);
+}

@@ -54,3 +54,13 @@ TEST(ReadTextFile, UnreadableFileIsADiagnostic) {
   EXPECT_FALSE(read_text_file({"secret.txt", path, 1}, 100, text, diags));
   EXPECT_EQ(diags.size(), 1u);
 }
+
+TEST(ReadTextFile, OverTheCapIsADiagnostic) {
+  TempTree t;
+  auto path = t.write("requirements.txt", std::string(100, 'x'));
+  std::string text;
+  std::vector<Diagnostic> diags;
+  EXPECT_FALSE(read_text_file({"requirements.txt", path, 100}, 50, text, diags));
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_NE(diags[0].message.find("over the size cap of 50 bytes"), std::string::npos);
+}

@@ -22,10 +22,10 @@ struct Walked {
   }
 };
 
-Walked walk(const fs::path& root, std::uint64_t cap = 8u << 20) {
+Walked walk(const fs::path& root) {
   std::vector<DiscoveredFile> files;
   Walked w;
-  discover(root, DiscoverOptions{cap}, files, w.diagnostics);
+  discover(root, files, w.diagnostics);
   for (const auto& f : files) w.paths.push_back(f.rel_path);
   return w;
 }
@@ -63,13 +63,16 @@ TEST(Walker, HonoursNestedIgnoreFiles) {
                                          "sub/important.log", "sub/top-only.txt"}));
 }
 
-TEST(Walker, SizeCapIsADiagnostic) {
+TEST(Walker, SizesAreRecordedNotCapped) {
   TempTree t;
   t.write("big.txt", std::string(100, 'x'));
   t.write("small.txt", "x");
-  Walked w = walk(t.root(), 50);
-  EXPECT_EQ(w.paths, (Paths{"small.txt"}));
-  EXPECT_TRUE(w.diagnosed("big.txt", "size cap"));
+  std::vector<DiscoveredFile> files;
+  std::vector<Diagnostic> diags;
+  discover(t.root(), files, diags);
+  ASSERT_EQ(files.size(), 2u);
+  EXPECT_EQ(files[0].size, 100u);
+  EXPECT_TRUE(diags.empty());
 }
 
 TEST(Walker, SymlinksStayInsideTheTarget) {
