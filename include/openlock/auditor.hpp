@@ -20,6 +20,7 @@ struct AuditOptions {
   std::uint64_t max_file_size = 8u << 20;  ///< files larger than this are skipped with a diagnostic
   bool use_builtin_rules = true;      ///< load the rule packs compiled into the library
   std::string stdin_text;             ///< text for the "-" target (the caller reads stdin)
+  std::string baseline;               ///< a previous JSON report: its findings (by fingerprint) are not reported again
   /// Called after each file of a target is handled: (files done, files in this target).
   std::function<void(std::size_t, std::size_t)> progress;
 };

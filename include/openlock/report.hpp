@@ -11,14 +11,15 @@
 namespace openlock {
 
 /// Output formats.
-enum class Format { text, json, sarif, markdown };
+enum class Format { text, json, sarif, markdown, junit };
 
-/// Parses a format name ("text", "json", "sarif", "markdown"); nullopt when unknown.
+/// Parses a format name ("text", "json", "sarif", "markdown", "junit"); nullopt when unknown.
 OPENLOCK_API std::optional<Format> parse_format(std::string_view name);
 
 /// Rendering choices that do not change the content.
 struct RenderOptions {
-  bool color = false;  ///< ANSI colours in the text report
+  bool color = false;                   ///< ANSI colours in the text report
+  Severity fail_on = Severity::high;    ///< JUnit: findings at or above this are failures
 };
 
 /// Writes the report in the given format.

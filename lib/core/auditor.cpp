@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "core/baseline.hpp"
 #include "core/fact.hpp"
 #include "core/log.hpp"
 #include "discover/discover.hpp"
@@ -103,6 +104,9 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   std::sort(rules.begin(), rules.end(), [](const Rule& a, const Rule& b) { return a.id < b.id; });
   for (const auto& r : rules) result.rules.push_back(describe(r));
 
+  std::set<std::string> baseline;
+  if (!opt.baseline.empty() && !read_baseline(opt.baseline, baseline, error.message)) return false;
+
   for (const auto& target : result.targets) {
     std::error_code ec;
     if (target != "-" && !fs::exists(fs::symlink_status(target, ec))) {
@@ -151,12 +155,13 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   resolve_card_licenses(facts);
   result.models = collect_models(facts);
   result.findings = evaluate_rules(rules, facts);
-  result.lockin = score_lockin(result.findings);
+  result.lockin = score_lockin(result.findings);  // scores see everything; the baseline only quiets the report
   // The open-washing rule's findings sit on the card's claim line; the model record says so too.
   for (auto& model : result.models)
     model.openness.open_washing = std::any_of(result.findings.begin(), result.findings.end(), [&](const Finding& f) {
       return f.rule_id == "openness.card.open-washing" && f.location.path == model.path;
     });
+  apply_baseline(result, baseline);
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.location.path, a.location.line, a.location.column, a.message) <
            std::tie(b.location.path, b.location.line, b.location.column, b.message);

@@ -8,6 +8,7 @@ std::optional<Format> parse_format(std::string_view name) {
   if (name == "json") return Format::json;
   if (name == "sarif") return Format::sarif;
   if (name == "markdown") return Format::markdown;
+  if (name == "junit") return Format::junit;
   return std::nullopt;
 }
 
@@ -17,6 +18,7 @@ void render(const AuditResult& result, Format format, std::ostream& out, const R
     case Format::json: render_json(result, out); return;
     case Format::sarif: render_sarif(result, out); return;
     case Format::markdown: render_markdown(result, out); return;
+    case Format::junit: render_junit(result, out, options.fail_on); return;
   }
 }
 

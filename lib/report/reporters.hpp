@@ -10,4 +10,5 @@ void render_text(const AuditResult& result, std::ostream& out, const RenderOptio
 void render_json(const AuditResult& result, std::ostream& out);
 void render_sarif(const AuditResult& result, std::ostream& out);
 void render_markdown(const AuditResult& result, std::ostream& out);
+void render_junit(const AuditResult& result, std::ostream& out, Severity fail_on);
 }  // namespace openlock

@@ -242,3 +242,45 @@ TEST(Cli, MofCommand) {
   EXPECT_EQ(j["components"]["Model card"]["status"], "open");
   EXPECT_EQ(openlock("mof /no/such/record.yml").exit_code, 2);
 }
+
+TEST(Cli, SeveralReportsInOneRun) {
+  fs::create_directories(kTmp);
+  fs::path a = kTmp / "a.json", b = kTmp / "b.sarif", c = kTmp / "c.md", d = kTmp / "d.xml";
+  CliRun r = openlock("scan '" + kDemo + "' -q --format json --output '" + a.string() + "' --format sarif --output '" +
+                      b.string() + "' --report markdown='" + c.string() + "' --report junit='" + d.string() + "'");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(r.out.empty()) << "every report went to its file";
+  std::ifstream ja(a), jb(b), mc(c), xd(d);
+  json report = json::parse(ja), sarif = json::parse(jb);
+  EXPECT_EQ(report["findings"].size(), sarif["runs"][0]["results"].size());
+  std::string md((std::istreambuf_iterator<char>(mc)), {}), xml((std::istreambuf_iterator<char>(xd)), {});
+  EXPECT_EQ(md.rfind("### openlock", 0), 0u);
+  EXPECT_NE(xml.find("<testsuites name=\"openlock\""), std::string::npos);
+
+  EXPECT_EQ(openlock("scan '" + kDemo + "' --format json --format sarif").exit_code, 2) << "two reports on stdout";
+  EXPECT_EQ(openlock("scan '" + kDemo + "' --report nonsense").exit_code, 2);
+  EXPECT_EQ(openlock("scan '" + kDemo + "' --output x --output y").exit_code, 2);
+}
+
+TEST(Cli, BaselineSilencesKnownFindings) {
+  fs::create_directories(kTmp / "repo");
+  std::ofstream(kTmp / "repo" / "requirements.txt") << "cupy-cuda12x\n";
+  fs::path base = kTmp / "baseline.json";
+  EXPECT_EQ(openlock("baseline write '" + base.string() + "' '" + (kTmp / "repo").string() + "'").exit_code, 0);
+  CliRun quiet = openlock("scan '" + (kTmp / "repo").string() + "' --format json --baseline '" + base.string() + "'");
+  EXPECT_EQ(quiet.exit_code, 0) << "the only finding is in the baseline";
+  json j = json::parse(quiet.out);
+  EXPECT_TRUE(j["findings"].empty());
+  EXPECT_EQ(j["summary"]["baseline_suppressed"], 1);
+  EXPECT_EQ(j["lockin"]["hardware"]["level"], "medium") << "scores still see accepted findings";
+
+  std::ofstream(kTmp / "repo" / "requirements.txt", std::ios::app) << "\n\nopenai\n";  // lines move, one new finding
+  json again = json::parse(openlock("scan '" + (kTmp / "repo").string() + "' --format json --baseline '" + base.string() + "'").out);
+  ASSERT_EQ(again["findings"].size(), 1u);
+  EXPECT_EQ(again["findings"][0]["rule_id"], "lockin.model_provider.openai-sdk");
+
+  std::ofstream(kTmp / "not-a-report.json") << "[1,2]";
+  CliRun bad = openlock("scan '" + kDemo + "' --baseline '" + (kTmp / "not-a-report.json").string() + "'");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("not an openlock JSON report"), std::string::npos);
+}

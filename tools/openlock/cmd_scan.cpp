@@ -19,8 +19,10 @@ namespace {
 
 struct ScanFlags {
   std::vector<std::string> paths;
-  std::string format = "text";
-  std::string output;
+  std::vector<std::string> formats;  // paired in order with outputs
+  std::vector<std::string> outputs;
+  std::vector<std::string> reports;  // FORMAT=FILE
+  std::string baseline;
   std::string fail_on = "high";
   std::vector<std::string> rule_dirs;
   std::uint64_t max_file_size = 8u << 20;
@@ -56,16 +58,52 @@ std::function<void(std::size_t, std::size_t)> progress_reporter(bool quiet) {
   };
 }
 
+// Pairs --format with --output in order, adds --report FORMAT=FILE; one report may go to stdout.
+bool plan_reports(const ScanFlags& f, std::vector<std::pair<Format, std::string>>& reports) {
+  std::vector<std::pair<std::string, std::string>> wanted;
+  if (f.outputs.size() > std::max<std::size_t>(f.formats.size(), 1)) {
+    std::cerr << "openlock: error: more --output than --format options; pair each --output with a --format\n";
+    return false;
+  }
+  for (std::size_t i = 0; i < f.formats.size(); ++i) wanted.emplace_back(f.formats[i], i < f.outputs.size() ? f.outputs[i] : "");
+  if (f.formats.empty() && (f.reports.empty() || !f.outputs.empty())) wanted.emplace_back("text", f.outputs.empty() ? "" : f.outputs[0]);
+  for (const auto& r : f.reports) {
+    auto eq = r.find('=');
+    if (eq == std::string::npos || eq + 1 == r.size()) {
+      std::cerr << "openlock: error: --report needs FORMAT=FILE, got '" << r << "'\n";
+      return false;
+    }
+    wanted.emplace_back(r.substr(0, eq), r.substr(eq + 1));
+  }
+  int to_stdout = 0;
+  for (const auto& [name, path] : wanted) {
+    auto format = parse_format(name);
+    if (!format) {
+      std::cerr << "openlock: error: unknown report format '" << name << "'\n";
+      return false;
+    }
+    to_stdout += path.empty();
+    reports.emplace_back(*format, path);
+  }
+  if (to_stdout > 1) {
+    std::cerr << "openlock: error: only one report can go to standard output; give the others --output\n";
+    return false;
+  }
+  return true;
+}
+
 int run(const ScanFlags& f) {
   setup_logging(f);
   auto logger = spdlog::get("openlock");
-  auto format = parse_format(f.format);
+  std::vector<std::pair<Format, std::string>> reports;
+  if (!plan_reports(f, reports)) return usage;
   auto fail_on = parse_severity(f.fail_on);
   AuditOptions options;
   options.targets = f.paths.empty() ? std::vector<std::string>{"."} : f.paths;
   options.rule_dirs = f.rule_dirs;
   options.max_file_size = f.max_file_size;
   options.progress = progress_reporter(f.quiet);
+  options.baseline = f.baseline;
   for (const auto& t : options.targets)
     if (t == "-") options.stdin_text.assign(std::istreambuf_iterator<char>(std::cin), {});
 
@@ -78,16 +116,18 @@ int run(const ScanFlags& f) {
   for (const auto& d : result.diagnostics)
     logger->warn("{}{}: {}", d.location.path, d.location.line ? ":" + std::to_string(d.location.line) : "", d.message);
 
-  RenderOptions render_options{colour_wanted(!f.output.empty())};
-  if (f.output.empty()) {
-    render(result, *format, std::cout, render_options);
-  } else {
-    std::ofstream file(f.output, std::ios::binary);
+  for (const auto& [report_format, path] : reports) {
+    RenderOptions render_options{colour_wanted(!path.empty()), *fail_on};
+    if (path.empty()) {
+      render(result, report_format, std::cout, render_options);
+      continue;
+    }
+    std::ofstream file(path, std::ios::binary);
+    if (file) render(result, report_format, file, render_options);
     if (!file) {
-      std::cerr << "openlock: error: cannot write '" << f.output << "'\n";
+      std::cerr << "openlock: error: cannot write '" << path << "'\n";
       return usage;
     }
-    render(result, *format, file, render_options);
   }
   return result.count_at_least(*fail_on) ? findings : ok;
 }
@@ -98,10 +138,20 @@ std::function<int()> add_scan(CLI::App& app) {
   auto flags = std::make_shared<ScanFlags>();
   CLI::App* scan = app.add_subcommand("scan", "Audit repositories or files (default: .); '-' reads one model card on stdin");
   scan->add_option("paths", flags->paths, "Directories or files to audit");
-  scan->add_option("--format", flags->format, "Report format")
-      ->check(CLI::IsMember({"text", "json", "sarif", "markdown"}))
-      ->capture_default_str();
-  scan->add_option("-o,--output", flags->output, "Write the report to FILE instead of stdout");
+  scan->add_option("--format", flags->formats, "Report format (default text); repeat, each with its --output")
+      ->check(CLI::IsMember({"text", "json", "sarif", "markdown", "junit"}))
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  scan->add_option("-o,--output", flags->outputs, "Write the report of the matching --format to FILE instead of stdout")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->type_name("FILE");
+  scan->add_option("--report", flags->reports, "Also write FORMAT to FILE (repeatable), e.g. --report sarif=out.sarif")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->type_name("FORMAT=FILE");
+  scan->add_option("--baseline", flags->baseline, "A previous JSON report: findings it has are not reported again")
+      ->type_name("FILE");
   scan->add_option("--fail-on", flags->fail_on, "Exit 1 when a finding is at or above this severity")
       ->check(CLI::IsMember({"info", "low", "medium", "high", "critical"}, CLI::ignore_case))
       ->capture_default_str();
@@ -113,6 +163,25 @@ std::function<int()> add_scan(CLI::App& app) {
   scan->add_flag("-v,--verbose", flags->verbose, "More log output on stderr (repeat for more)");
   scan->add_flag("-q,--quiet", flags->quiet, "Only errors on stderr");
   return [flags] { return run(*flags); };
+}
+
+std::function<int()> add_baseline(CLI::App& app) {
+  auto flags = std::make_shared<ScanFlags>();
+  auto file = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand("baseline", "Record today's findings to silence them later (--baseline FILE)");
+  cmd->require_subcommand(1);
+  CLI::App* write = cmd->add_subcommand("write", "Scan PATH... and write the JSON report that --baseline reads");
+  write->add_option("file", *file, "Baseline file to write")->required();
+  write->add_option("paths", flags->paths, "Directories or files to audit (default: .)");
+  write->add_option("--rules", flags->rule_dirs, "Add rule packs from DIR")->type_name("DIR");
+  cmd->footer("Exit codes: 0 written, 2 usage error or a target that could not be read.");
+  return [flags, file] {
+    flags->formats = {"json"};
+    flags->outputs = {*file};
+    flags->quiet = true;
+    int code = run(*flags);
+    return code == findings ? static_cast<int>(ok) : code;  // findings are what a baseline records
+  };
 }
 
 }  // namespace openlock::cli

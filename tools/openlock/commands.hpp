@@ -26,6 +26,8 @@ inline bool read_whole_file(const std::string& path, std::string& text) {
 
 /// Registers `scan` on the app; the returned function runs it after parsing.
 std::function<int()> add_scan(CLI::App& app);
+/// Registers `baseline write FILE [PATH ...]`.
+std::function<int()> add_baseline(CLI::App& app);
 /// Registers `license`.
 std::function<int()> add_license(CLI::App& app);
 /// Registers `rules list | show | test`.

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   auto run_license = openlock::cli::add_license(app);
   auto run_rules = openlock::cli::add_rules(app);
   auto run_mof = openlock::cli::add_mof(app);
+  auto run_baseline = openlock::cli::add_baseline(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -34,5 +35,6 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("license")) return run_license();
   if (app.got_subcommand("rules")) return run_rules();
   if (app.got_subcommand("mof")) return run_mof();
+  if (app.got_subcommand("baseline")) return run_baseline();
   return openlock::cli::usage;
 }

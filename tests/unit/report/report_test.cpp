@@ -151,11 +151,26 @@ TEST(MarkdownReport, SummaryTablesAndEscaping) {
   EXPECT_EQ(rendered(empty, Format::markdown), "### openlock " + std::string(version) + "\n\nNo findings in 4 files.\n");
 }
 
+TEST(JunitReport, CasesFailuresAndEscaping) {
+  AuditResult r = sample();
+  r.findings[0].message = "a <b> & \"c\" \x01 \xff";
+  std::ostringstream out;
+  render(r, Format::junit, out, RenderOptions{false, Severity::high});
+  std::string xml = out.str();
+  EXPECT_NE(xml.find("<testsuites name=\"openlock\" tests=\"1\" failures=\"1\" errors=\"1\">"), std::string::npos) << xml;
+  EXPECT_NE(xml.find("a &lt;b&gt; &amp; &quot;c&quot;  ?"), std::string::npos) << xml;
+  EXPECT_EQ(xml.find('\x01'), std::string::npos);
+  std::ostringstream lenient;
+  render(r, Format::junit, lenient, RenderOptions{false, Severity::critical});
+  EXPECT_NE(lenient.str().find("failures=\"0\""), std::string::npos) << "below --fail-on is a passing case";
+}
+
 TEST(Format, Names) {
   EXPECT_EQ(parse_format("json"), Format::json);
   EXPECT_EQ(parse_format("text"), Format::text);
   EXPECT_EQ(parse_format("sarif"), Format::sarif);
   EXPECT_EQ(parse_format("markdown"), Format::markdown);
+  EXPECT_EQ(parse_format("junit"), Format::junit);
   EXPECT_FALSE(parse_format("xml"));
   EXPECT_EQ(parse_severity("HIGH"), Severity::high);
   EXPECT_FALSE(parse_severity("urgent"));
