@@ -20,6 +20,7 @@ OPENLOCK_API std::optional<Format> parse_format(std::string_view name);
 struct RenderOptions {
   bool color = false;                   ///< ANSI colours in the text report
   Severity fail_on = Severity::high;    ///< JUnit: findings at or above this are failures
+  bool show_suppressed = false;         ///< text: list findings silenced by openlock:ignore
 };
 
 /// Writes the report in the given format.

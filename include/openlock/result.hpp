@@ -137,6 +137,7 @@ struct AuditResult {
   std::vector<std::string> targets;   ///< targets as given
   std::uint64_t files_scanned = 0;    ///< files that were read and classified
   std::uint64_t baseline_suppressed = 0;  ///< findings left out because the baseline has them
+  std::vector<Finding> suppressed;    ///< findings silenced by an inline openlock:ignore, sorted
   std::vector<Model> models;          ///< model cards found
   Lockin lockin;                      ///< lock-in scores
   std::vector<Finding> findings;      ///< sorted by path, line, column, rule

@@ -6,6 +6,7 @@
 
 #include "core/baseline.hpp"
 #include "core/fact.hpp"
+#include "core/suppressions.hpp"
 #include "core/log.hpp"
 #include "discover/discover.hpp"
 #include "openlock/auditor.hpp"
@@ -124,6 +125,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
       // One model card on stdin.
       ParseInput in{"-", opt.stdin_text};
       parse_model_card(in, out);
+      find_suppressions("-", opt.stdin_text, out.facts);
       ++result.files_scanned;
     } else {
       std::vector<DiscoveredFile> files;
@@ -140,6 +142,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
         if (!read_text_file(file, opt.max_file_size, text, out.diagnostics)) continue;
         parsed.insert(file.rel_path);
         run_parser(*parser, file.rel_path, text, out);
+        find_suppressions(file.rel_path, text, out.facts);
       }
       std::error_code ec;
       fs::path root = fs::is_directory(target, ec) ? fs::path(target) : fs::path(target).parent_path();
@@ -161,6 +164,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
     model.openness.open_washing = std::any_of(result.findings.begin(), result.findings.end(), [&](const Finding& f) {
       return f.rule_id == "openness.card.open-washing" && f.location.path == model.path;
     });
+  apply_suppressions(result, facts);
   apply_baseline(result, baseline);
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.location.path, a.location.line, a.location.column, a.message) <

@@ -86,6 +86,8 @@ void render_json(const AuditResult& r, std::ostream& out) {
   for (const auto& m : r.models) models.push_back(model_json(m));
   json findings = json::array();
   for (const auto& f : r.findings) findings.push_back(finding_json(f));
+  json suppressed = json::array();
+  for (const auto& f : r.suppressed) suppressed.push_back(finding_json(f));
   json diagnostics = json::array();
   for (const auto& d : r.diagnostics) {
     json j = {{"path", d.location.path}, {"line", d.location.line}, {"message", d.message}, {"level", d.level}};
@@ -96,14 +98,15 @@ void render_json(const AuditResult& r, std::ostream& out) {
       {"tool", {{"name", "openlock"}, {"version", std::string(version)}, {"rules_version", std::string(rules_version())}}},
       {"targets", r.targets},
       {"summary", {{"files_scanned", r.files_scanned}, {"findings", counted}, {"by_severity", by_severity},
-                   {"diagnostics", r.diagnostics.size()}, {"baseline_suppressed", r.baseline_suppressed}}},
+                   {"diagnostics", r.diagnostics.size()}, {"baseline_suppressed", r.baseline_suppressed}, {"suppressed", r.suppressed.size()}}},
       {"models", models},
       {"lockin",
        {{"hardware", axis_json(r.lockin.hardware)},
         {"model_provider", axis_json(r.lockin.model_provider)},
         {"cloud", axis_json(r.lockin.cloud)}}},
       {"findings", findings},
-      {"diagnostics", diagnostics}};
+      {"diagnostics", diagnostics},
+      {"suppressed", suppressed}};
   // Invalid UTF-8 from the target is replaced, never a reason to fail the report.
   out << doc.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }

@@ -55,7 +55,10 @@ void write_summary(const AuditResult& r, std::ostream& out, Style st) {
     for (const auto& [sev, n] : counts) out << sep << n << ' ' << to_string(sev), sep = ", ";
     out << ")";
   }
-  out << ", " << r.diagnostics.size() << (r.diagnostics.size() == 1 ? " diagnostic" : " diagnostics") << "\n";
+  out << ", " << r.diagnostics.size() << (r.diagnostics.size() == 1 ? " diagnostic" : " diagnostics");
+  if (!r.suppressed.empty()) out << ", " << r.suppressed.size() << " suppressed";
+  if (r.baseline_suppressed) out << ", " << r.baseline_suppressed << " in the baseline";
+  out << "\n";
 }
 
 void write_models(const AuditResult& r, std::ostream& out, Style st) {
@@ -98,9 +101,9 @@ void write_lockin(const AuditResult& r, std::ostream& out, Style st) {
   axis("cloud", r.lockin.cloud);
 }
 
-void write_findings(const AuditResult& r, std::ostream& out, Style st) {
+void write_findings(const std::vector<Finding>& list, std::ostream& out, Style st) {
   std::string current;
-  for (const auto& f : r.findings) {
+  for (const auto& f : list) {
     if (f.location.path != current) {
       current = f.location.path;
       out << "\n" << st(kBold) << clean(current) << st(kReset) << "\n";
@@ -130,7 +133,11 @@ void render_text(const AuditResult& result, std::ostream& out, const RenderOptio
   write_summary(result, out, st);
   write_models(result, out, st);
   write_lockin(result, out, st);
-  write_findings(result, out, st);
+  write_findings(result.findings, out, st);
+  if (options.show_suppressed && !result.suppressed.empty()) {
+    out << "\n" << st(kBold) << "Suppressed (openlock:ignore)" << st(kReset) << "\n";
+    write_findings(result.suppressed, out, st);
+  }
   write_diagnostics(result, out, st);
 }
 

@@ -23,6 +23,7 @@ struct ScanFlags {
   std::vector<std::string> outputs;
   std::vector<std::string> reports;  // FORMAT=FILE
   std::string baseline;
+  bool show_suppressed = false;
   std::string fail_on = "high";
   std::vector<std::string> rule_dirs;
   std::uint64_t max_file_size = 8u << 20;
@@ -117,7 +118,7 @@ int run(const ScanFlags& f) {
     logger->warn("{}{}: {}", d.location.path, d.location.line ? ":" + std::to_string(d.location.line) : "", d.message);
 
   for (const auto& [report_format, path] : reports) {
-    RenderOptions render_options{colour_wanted(!path.empty()), *fail_on};
+    RenderOptions render_options{colour_wanted(!path.empty()), *fail_on, f.show_suppressed};
     if (path.empty()) {
       render(result, report_format, std::cout, render_options);
       continue;
@@ -150,6 +151,7 @@ std::function<int()> add_scan(CLI::App& app) {
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->type_name("FORMAT=FILE");
+  scan->add_flag("--show-suppressed", flags->show_suppressed, "List findings silenced by openlock:ignore in the text report");
   scan->add_option("--baseline", flags->baseline, "A previous JSON report: findings it has are not reported again")
       ->type_name("FILE");
   scan->add_option("--fail-on", flags->fail_on, "Exit 1 when a finding is at or above this severity")

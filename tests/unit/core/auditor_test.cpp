@@ -122,3 +122,23 @@ TEST(Auditor, IncludesDoNotFollowSymlinksOutOfTheTarget) {
   });
   EXPECT_TRUE(refused);
 }
+
+TEST(Auditor, InlineSuppressions) {
+  TempTree t;
+  t.write("requirements.txt",
+          "cupy-cuda12x  # openlock:ignore lockin.hardware.cuda-wheels -- the CUDA build is optional\n"
+          "# openlock:ignore lockin.model_provider.openai-sdk, lockin.hardware.cuda-wheels -- evaluated in ADR-7\n"
+          "openai\n"
+          "tensorrt  # openlock:ignore lockin.hardware.cuda-wheels\n"
+          "pycuda  # openlock:ignore no.such.rule -- typo\n");
+  AuditResult r = audit_ok(targets({t.root().string()}));
+  ASSERT_EQ(r.suppressed.size(), 2u);
+  EXPECT_EQ(r.suppressed[0].location.line, 1u);
+  EXPECT_EQ(r.suppressed[1].rule_id, "lockin.model_provider.openai-sdk");
+  std::vector<std::uint32_t> lines;
+  for (const auto& f : r.findings) lines.push_back(f.location.line);
+  EXPECT_EQ(lines, (std::vector<std::uint32_t>{4, 5}));
+  ASSERT_EQ(r.diagnostics.size(), 2u);
+  EXPECT_NE(r.diagnostics[0].message.find("without a reason"), std::string::npos);
+  EXPECT_NE(r.diagnostics[1].message.find("unknown rule 'no.such.rule'"), std::string::npos);
+}

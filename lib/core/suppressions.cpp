@@ -1,0 +1,80 @@
+#include "core/suppressions.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "parse/text_lines.hpp"
+
+namespace openlock {
+
+namespace {
+constexpr std::string_view kMarker = "openlock:ignore";
+}
+
+void find_suppressions(std::string_view path, std::string_view text, std::vector<Fact>& facts) {
+  if (text.find(kMarker) == std::string_view::npos) return;  // the common case: one scan, nothing to do
+  for (const auto& line : split_lines(text)) {
+    auto at = line.text.find(kMarker);
+    if (at == std::string_view::npos) continue;
+    std::string_view rest = line.text.substr(at + kMarker.size());
+    std::string_view ids = rest, reason;
+    if (auto dashes = rest.find("--"); dashes != std::string_view::npos) {
+      ids = rest.substr(0, dashes);
+      reason = rest.substr(dashes + 2);
+      // Comment closers that follow the reason are not part of it.
+      for (std::string_view closer : {"-->", "*/", "#}"})
+        if (auto c = reason.rfind(closer); c != std::string_view::npos) reason = reason.substr(0, c);
+      reason = trim(reason);
+    }
+    Fact f{"suppression", {std::string(path), line.number, static_cast<std::uint32_t>(at + 1)}, std::string(trim(line.text)), {}};
+    std::string id;
+    for (char c : std::string(ids) + ",") {
+      if (c == ',' || c == ' ' || c == '\t') {
+        if (!id.empty()) f.set("rule", id), id.clear();
+      } else {
+        id += c;
+      }
+    }
+    f.set("reason", std::string(reason));
+    facts.push_back(std::move(f));
+  }
+}
+
+void apply_suppressions(AuditResult& result, const std::vector<Fact>& facts) {
+  std::set<std::string> known;
+  for (const auto& r : result.rules) known.insert(r.id);
+  // (path, line) -> rule ids a valid marker there silences, for that line and the next.
+  std::map<std::pair<std::string, std::uint32_t>, std::set<std::string>> silenced;
+  for (const auto& f : facts) {
+    if (f.kind != "suppression") continue;
+    std::vector<std::string> rules;
+    for (const auto& [k, v] : f.attrs)
+      if (k == "rule") rules.push_back(v);
+    std::string problem;
+    if (rules.empty()) problem = "openlock:ignore names no rule";
+    else if (f.get("reason").empty()) problem = "openlock:ignore without a reason (add '-- why')";
+    for (const auto& r : rules)
+      if (problem.empty() && !known.count(r)) problem = "openlock:ignore names unknown rule '" + r + "'";
+    if (!problem.empty()) {
+      result.diagnostics.push_back({f.location, problem + "; nothing suppressed"});
+      continue;
+    }
+    for (std::uint32_t line : {f.location.line, f.location.line + 1})
+      silenced[{f.location.path, line}].insert(rules.begin(), rules.end());
+  }
+  if (silenced.empty()) return;
+  auto is_silenced = [&](const Finding& f) {
+    auto it = silenced.find({f.location.path, f.location.line});
+    return it != silenced.end() && it->second.count(f.rule_id) > 0;
+  };
+  for (const auto& f : result.findings)
+    if (is_silenced(f)) result.suppressed.push_back(f);
+  result.findings.erase(std::remove_if(result.findings.begin(), result.findings.end(), is_silenced), result.findings.end());
+  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.location.path, a.location.line) < std::tie(b.location.path, b.location.line);
+  });
+}
+
+}  // namespace openlock
