@@ -21,6 +21,7 @@ struct AuditOptions {
   bool use_builtin_rules = true;      ///< load the rule packs compiled into the library
   std::string stdin_text;             ///< text for the "-" target (the caller reads stdin)
   std::string baseline;               ///< a previous JSON report: its findings (by fingerprint) are not reported again
+  std::string diff_base;              ///< a git revision: only findings on lines changed since it are reported
   /// Called after each file of a target is handled: (files done, files in this target).
   std::function<void(std::size_t, std::size_t)> progress;
 };

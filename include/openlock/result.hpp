@@ -138,6 +138,7 @@ struct AuditResult {
   std::uint64_t files_scanned = 0;    ///< files that were read and classified
   std::uint64_t baseline_suppressed = 0;  ///< findings left out because the baseline has them
   std::vector<Finding> suppressed;    ///< findings silenced by an inline openlock:ignore, sorted
+  std::uint64_t outside_diff = 0;     ///< findings left out by diff mode (not on a changed line)
   std::vector<Model> models;          ///< model cards found
   Lockin lockin;                      ///< lock-in scores
   std::vector<Finding> findings;      ///< sorted by path, line, column, rule

@@ -6,6 +6,7 @@
 
 #include "core/baseline.hpp"
 #include "core/fact.hpp"
+#include "core/git_diff.hpp"
 #include "core/suppressions.hpp"
 #include "core/log.hpp"
 #include "discover/discover.hpp"
@@ -107,6 +108,18 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
 
   std::set<std::string> baseline;
   if (!opt.baseline.empty() && !read_baseline(opt.baseline, baseline, error.message)) return false;
+  // Diff mode: lines changed since the revision, per target (paths as the report gives them).
+  ChangedLines changed;
+  if (!opt.diff_base.empty()) {
+    for (const auto& target : result.targets) {
+      ChangedLines one;
+      if (target == "-" || !changed_lines(target, opt.diff_base, one, error.message)) {
+        if (target == "-") error.message = "--diff-base cannot be used with '-' (stdin)";
+        return false;
+      }
+      for (auto& [path, lines] : one) changed[result.targets.size() > 1 ? target + "/" + path : path] = lines;
+    }
+  }
 
   for (const auto& target : result.targets) {
     std::error_code ec;
@@ -166,6 +179,16 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
     });
   apply_suppressions(result, facts);
   apply_baseline(result, baseline);
+  if (!opt.diff_base.empty()) {
+    // A finding without a line (whole file) counts when its file changed at all.
+    auto outside = [&](const Finding& f) {
+      auto it = changed.find(f.location.path);
+      return it == changed.end() || (f.location.line != 0 && !it->second.count(f.location.line));
+    };
+    auto kept = std::remove_if(result.findings.begin(), result.findings.end(), outside);
+    result.outside_diff = static_cast<std::uint64_t>(result.findings.end() - kept);
+    result.findings.erase(kept, result.findings.end());
+  }
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.location.path, a.location.line, a.location.column, a.message) <
            std::tie(b.location.path, b.location.line, b.location.column, b.message);

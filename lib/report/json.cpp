@@ -98,7 +98,7 @@ void render_json(const AuditResult& r, std::ostream& out) {
       {"tool", {{"name", "openlock"}, {"version", std::string(version)}, {"rules_version", std::string(rules_version())}}},
       {"targets", r.targets},
       {"summary", {{"files_scanned", r.files_scanned}, {"findings", counted}, {"by_severity", by_severity},
-                   {"diagnostics", r.diagnostics.size()}, {"baseline_suppressed", r.baseline_suppressed}, {"suppressed", r.suppressed.size()}}},
+                   {"diagnostics", r.diagnostics.size()}, {"baseline_suppressed", r.baseline_suppressed}, {"suppressed", r.suppressed.size()}, {"outside_diff", r.outside_diff}}},
       {"models", models},
       {"lockin",
        {{"hardware", axis_json(r.lockin.hardware)},

@@ -284,3 +284,30 @@ TEST(Cli, BaselineSilencesKnownFindings) {
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("not an openlock JSON report"), std::string::npos);
 }
+
+TEST(Cli, DiffBaseReportsOnlyChangedLines) {
+  if (std::system("git --version >/dev/null 2>&1") != 0) GTEST_SKIP() << "git is not installed";
+  fs::path repo = kTmp / "gitrepo";
+  fs::remove_all(repo);
+  fs::create_directories(repo);
+  std::ofstream(repo / "requirements.txt") << "cupy-cuda12x\n";
+  std::string git = "git -C '" + repo.string() + "' -c user.name=t -c user.email=t@t -c commit.gpgsign=false ";
+  ASSERT_EQ(std::system((git + "init -q && " + git + "add -A && " + git + "commit -qm one").c_str()), 0);
+  std::ofstream(repo / "requirements.txt", std::ios::app) << "openai\n";
+  ASSERT_EQ(std::system((git + "commit -qam two").c_str()), 0);
+
+  CliRun r = openlock("scan '" + repo.string() + "' --format json --diff-base HEAD~1");
+  EXPECT_EQ(r.exit_code, 0) << r.err;  // the new finding is medium, below --fail-on high
+  json j = json::parse(r.out);
+  ASSERT_EQ(j["findings"].size(), 1u) << j["findings"].dump();
+  EXPECT_EQ(j["findings"][0]["rule_id"], "lockin.model_provider.openai-sdk");
+  EXPECT_EQ(j["summary"]["outside_diff"], 1);
+
+  EXPECT_EQ(openlock("scan '" + repo.string() + "' --diff-base no-such-ref").exit_code, 2);
+  EXPECT_EQ(openlock("scan '" + repo.string() + "' --diff-base --output=x").exit_code, 2);
+  fs::path not_repo = kTmp / "plain";
+  fs::create_directories(not_repo);
+  CliRun plain = openlock("scan '" + not_repo.string() + "' --diff-base HEAD");
+  EXPECT_EQ(plain.exit_code, 2);
+  EXPECT_NE(plain.err.find("not a git repository"), std::string::npos) << plain.err;
+}

@@ -23,6 +23,7 @@ struct ScanFlags {
   std::vector<std::string> outputs;
   std::vector<std::string> reports;  // FORMAT=FILE
   std::string baseline;
+  std::string diff_base;
   bool show_suppressed = false;
   std::string fail_on = "high";
   std::vector<std::string> rule_dirs;
@@ -105,6 +106,7 @@ int run(const ScanFlags& f) {
   options.max_file_size = f.max_file_size;
   options.progress = progress_reporter(f.quiet);
   options.baseline = f.baseline;
+  options.diff_base = f.diff_base;
   for (const auto& t : options.targets)
     if (t == "-") options.stdin_text.assign(std::istreambuf_iterator<char>(std::cin), {});
 
@@ -151,6 +153,8 @@ std::function<int()> add_scan(CLI::App& app) {
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->type_name("FORMAT=FILE");
+  scan->add_option("--diff-base", flags->diff_base, "Report only findings on lines changed since this git revision")
+      ->type_name("GIT_REF");
   scan->add_flag("--show-suppressed", flags->show_suppressed, "List findings silenced by openlock:ignore in the text report");
   scan->add_option("--baseline", flags->baseline, "A previous JSON report: findings it has are not reported again")
       ->type_name("FILE");
