@@ -311,3 +311,41 @@ TEST(Cli, DiffBaseReportsOnlyChangedLines) {
   EXPECT_EQ(plain.exit_code, 2);
   EXPECT_NE(plain.err.find("not a git repository"), std::string::npos) << plain.err;
 }
+
+// The commands docs/ci.md and .pre-commit-hooks.yaml show, on a fixture repository.
+TEST(Cli, CiExamplesTest) {
+  if (std::system("git --version >/dev/null 2>&1") != 0) GTEST_SKIP() << "git is not installed";
+  fs::path repo = kTmp / "ci-fixture";
+  fs::remove_all(repo);
+  fs::create_directories(repo);
+  std::ofstream(repo / "requirements.txt") << "openai\n";
+  std::string git = "git -C '" + repo.string() + "' -c user.name=t -c user.email=t@t -c commit.gpgsign=false ";
+  ASSERT_EQ(std::system((git + "init -q -b main && " + git + "add -A && " + git + "commit -qm base").c_str()), 0);
+  std::ofstream(repo / "requirements.txt", std::ios::app) << "cupy-cuda12x\n";
+
+  // GitHub job: diff against the base, SARIF + Markdown reports; exits 1 on the new high finding.
+  CliRun gh = openlock("scan '" + repo.string() + "' --fail-on high --diff-base main --report sarif='" +
+                       (repo / "openlock.sarif").string() + "' --report markdown='" + (repo / "openlock.md").string() + "'");
+  EXPECT_EQ(gh.exit_code, 1) << gh.err;
+  std::ifstream sarif_in(repo / "openlock.sarif");
+  json sarif = json::parse(sarif_in);
+  ASSERT_EQ(sarif["runs"][0]["results"].size(), 1u);
+  EXPECT_EQ(sarif["runs"][0]["results"][0]["ruleId"], "lockin.hardware.cuda-wheels");
+
+  // GitLab job: baseline written on the base, JUnit + JSON reports.
+  fs::path base = repo / ".openlock-baseline.json";
+  ASSERT_EQ(std::system((git + "stash -q").c_str()), 0);
+  EXPECT_EQ(openlock("baseline write '" + base.string() + "' '" + repo.string() + "'").exit_code, 0);
+  ASSERT_EQ(std::system((git + "stash pop -q").c_str()), 0);
+  CliRun gl = openlock("scan '" + repo.string() + "' --fail-on high --baseline '" + base.string() + "' --report junit='" +
+                       (repo / "junit.xml").string() + "' --report json='" + (repo / "openlock.json").string() + "'");
+  EXPECT_EQ(gl.exit_code, 1);
+  std::ifstream json_in(repo / "openlock.json");
+  json report = json::parse(json_in);
+  ASSERT_EQ(report["findings"].size(), 1u) << "the baseline holds the openai finding";
+  EXPECT_EQ(report["summary"]["baseline_suppressed"], 1);
+
+  // pre-commit hook entry, run in the repository.
+  CliRun hook = openlock("scan '" + repo.string() + "' --fail-on high -q");
+  EXPECT_EQ(hook.exit_code, 1);
+}
