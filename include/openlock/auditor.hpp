@@ -22,6 +22,7 @@ struct AuditOptions {
   std::string stdin_text;             ///< text for the "-" target (the caller reads stdin)
   std::string baseline;               ///< a previous JSON report: its findings (by fingerprint) are not reported again
   std::string diff_base;              ///< a git revision: only findings on lines changed since it are reported
+  std::string config;                 ///< config file; empty = .openlock.yaml at the first target's root, if any
   /// Called after each file of a target is handled: (files done, files in this target).
   std::function<void(std::size_t, std::size_t)> progress;
 };

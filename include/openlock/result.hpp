@@ -139,6 +139,7 @@ struct AuditResult {
   std::uint64_t baseline_suppressed = 0;  ///< findings left out because the baseline has them
   std::vector<Finding> suppressed;    ///< findings silenced by an inline openlock:ignore, sorted
   std::uint64_t outside_diff = 0;     ///< findings left out by diff mode (not on a changed line)
+  std::optional<Severity> config_fail_on;  ///< fail_on from the config file, for callers without their own
   std::vector<Model> models;          ///< model cards found
   Lockin lockin;                      ///< lock-in scores
   std::vector<Finding> findings;      ///< sorted by path, line, column, rule

@@ -5,7 +5,10 @@
 #include <tuple>
 
 #include "core/baseline.hpp"
+#include "core/config.hpp"
 #include "core/fact.hpp"
+#include "discover/ignore.hpp"
+#include "rules/glob.hpp"
 #include "core/git_diff.hpp"
 #include "core/suppressions.hpp"
 #include "core/log.hpp"
@@ -103,6 +106,24 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
     return false;
   }
 
+  // The config: explicit, else .openlock.yaml at the first target's root.
+  Config config;
+  std::string config_path = opt.config;
+  if (config_path.empty() && !result.targets.empty() && result.targets.front() != "-") {
+    std::error_code ec;
+    fs::path candidate = fs::path(result.targets.front()) / ".openlock.yaml";
+    if (fs::is_regular_file(candidate, ec)) config_path = candidate.string();
+  }
+  if (!config_path.empty() && !load_config(config_path, config, error.message)) return false;
+  result.config_fail_on = config.fail_on;
+  auto matches_any = [](const std::vector<std::string>& globs, const std::string& id) {
+    return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, id); });
+  };
+  std::erase_if(rules, [&](const Rule& r) { return matches_any(config.disable, r.id); });
+  for (auto& r : rules)
+    for (const auto& [glob, severity] : config.severity)
+      if (glob_match(glob, r.id)) r.severity = severity;
+
   std::sort(rules.begin(), rules.end(), [](const Rule& a, const Rule& b) { return a.id < b.id; });
   for (const auto& r : rules) result.rules.push_back(describe(r));
 
@@ -131,6 +152,8 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
 
   // With several targets, paths carry the target as a prefix so they stay distinct.
   const bool several = result.targets.size() > 1;
+  IgnoreRules excluded;  // config `exclude`, with gitignore semantics from the target root
+  for (const auto& pattern : config.exclude) excluded.add_file("", pattern);
   std::vector<Fact> facts;
   for (const auto& target : result.targets) {
     ParseOutput out;
@@ -150,7 +173,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
         ++result.files_scanned;
         if (opt.progress) opt.progress(++done, files.size());
         const Parser* parser = parser_for(file.rel_path);
-        if (!parser) continue;
+        if (!parser || excluded.ignored(file.rel_path, false)) continue;
         std::string text;
         if (!read_text_file(file, opt.max_file_size, text, out.diagnostics)) continue;
         parsed.insert(file.rel_path);

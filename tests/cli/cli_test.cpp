@@ -349,3 +349,19 @@ TEST(Cli, CiExamplesTest) {
   CliRun hook = openlock("scan '" + repo.string() + "' --fail-on high -q");
   EXPECT_EQ(hook.exit_code, 1);
 }
+
+TEST(Cli, ConfigFailOnAndFlagsWin) {
+  fs::path repo = kTmp / "configured";
+  fs::create_directories(repo);
+  std::ofstream(repo / "requirements.txt") << "openai\n";  // medium
+  std::ofstream(repo / ".openlock.yaml") << "fail_on: medium\n";
+  EXPECT_EQ(openlock("scan '" + repo.string() + "' -q").exit_code, 1) << "config fail_on: medium";
+  EXPECT_EQ(openlock("scan '" + repo.string() + "' -q --fail-on high").exit_code, 0) << "the flag wins";
+  fs::path other = kTmp / "other.yaml";
+  std::ofstream(other) << "fail_on: critical\n";
+  EXPECT_EQ(openlock("scan '" + repo.string() + "' -q --config '" + other.string() + "'").exit_code, 0);
+  std::ofstream(other) << "fail_on: critical\nbogus: 1\n";
+  CliRun bad = openlock("scan '" + repo.string() + "' --config '" + other.string() + "'");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("other.yaml:2: unknown key 'bogus'"), std::string::npos) << bad.err;
+}

@@ -24,8 +24,9 @@ struct ScanFlags {
   std::vector<std::string> reports;  // FORMAT=FILE
   std::string baseline;
   std::string diff_base;
+  std::string config;
   bool show_suppressed = false;
-  std::string fail_on = "high";
+  std::string fail_on;  // empty: the config's fail_on, else high
   std::vector<std::string> rule_dirs;
   std::uint64_t max_file_size = 8u << 20;
   int verbose = 0;
@@ -99,7 +100,7 @@ int run(const ScanFlags& f) {
   auto logger = spdlog::get("openlock");
   std::vector<std::pair<Format, std::string>> reports;
   if (!plan_reports(f, reports)) return usage;
-  auto fail_on = parse_severity(f.fail_on);
+
   AuditOptions options;
   options.targets = f.paths.empty() ? std::vector<std::string>{"."} : f.paths;
   options.rule_dirs = f.rule_dirs;
@@ -107,6 +108,7 @@ int run(const ScanFlags& f) {
   options.progress = progress_reporter(f.quiet);
   options.baseline = f.baseline;
   options.diff_base = f.diff_base;
+  options.config = f.config;
   for (const auto& t : options.targets)
     if (t == "-") options.stdin_text.assign(std::istreambuf_iterator<char>(std::cin), {});
 
@@ -119,6 +121,9 @@ int run(const ScanFlags& f) {
   for (const auto& d : result.diagnostics)
     logger->warn("{}{}: {}", d.location.path, d.location.line ? ":" + std::to_string(d.location.line) : "", d.message);
 
+  // --fail-on wins over the config's fail_on; high when neither says.
+  std::optional<Severity> fail_on = f.fail_on.empty() ? result.config_fail_on : parse_severity(f.fail_on);
+  if (!fail_on) fail_on = Severity::high;
   for (const auto& [report_format, path] : reports) {
     RenderOptions render_options{colour_wanted(!path.empty()), *fail_on, f.show_suppressed};
     if (path.empty()) {
@@ -158,9 +163,10 @@ std::function<int()> add_scan(CLI::App& app) {
   scan->add_flag("--show-suppressed", flags->show_suppressed, "List findings silenced by openlock:ignore in the text report");
   scan->add_option("--baseline", flags->baseline, "A previous JSON report: findings it has are not reported again")
       ->type_name("FILE");
-  scan->add_option("--fail-on", flags->fail_on, "Exit 1 when a finding is at or above this severity")
-      ->check(CLI::IsMember({"info", "low", "medium", "high", "critical"}, CLI::ignore_case))
-      ->capture_default_str();
+  scan->add_option("--fail-on", flags->fail_on, "Exit 1 when a finding is at or above this severity (default: the config's fail_on, else high)")
+      ->check(CLI::IsMember({"info", "low", "medium", "high", "critical"}, CLI::ignore_case));
+  scan->add_option("--config", flags->config, "Config file (default: .openlock.yaml at the first target's root)")
+      ->type_name("FILE");
   scan->add_option("--rules", flags->rule_dirs, "Add rule packs from DIR (a rule with a built-in id replaces it)")
       ->type_name("DIR");
   scan->add_option("--max-file-size", flags->max_file_size, "Skip files larger than N bytes")

@@ -154,3 +154,30 @@ TEST(GitDiff, ParsesUnifiedZeroContextHunks) {
   EXPECT_TRUE(changed.count("only-removed.txt"));
   EXPECT_TRUE(changed["only-removed.txt"].empty());
 }
+
+TEST(Auditor, ConfigFileExcludesDisablesAndOverrides) {
+  TempTree t;
+  t.write(".openlock.yaml",
+          "fail_on: medium\nexclude: [\"vendor/**\"]\nrules:\n  disable: [\"lockin.cloud.*\"]\n"
+          "  severity: {lockin.model_provider.openai-sdk: critical}\n");
+  t.write("requirements.txt", "openai\nboto3\n");
+  t.write("vendor/requirements.txt", "cupy-cuda12x\n");
+  AuditResult r = audit_ok(targets({t.root().string()}));
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].rule_id, "lockin.model_provider.openai-sdk");
+  EXPECT_EQ(r.findings[0].severity, Severity::critical);
+  EXPECT_EQ(r.config_fail_on, Severity::medium);
+  EXPECT_TRUE(std::none_of(r.rules.begin(), r.rules.end(), [](const RuleInfo& i) { return i.id == "lockin.cloud.aws-sdk"; }));
+}
+
+TEST(Auditor, ConfigErrorsNameFileLineAndKey) {
+  TempTree t;
+  t.write(".openlock.yaml", "fail_on: high\nrulez: {}\n");
+  AuditResult r;
+  AuditError error;
+  EXPECT_FALSE(Auditor(targets({t.root().string()})).audit(r, error));
+  EXPECT_NE(error.message.find(".openlock.yaml:2: unknown key 'rulez'"), std::string::npos) << error.message;
+  t.write(".openlock.yaml", "rules:\n  severity: {x: urgent}\n");
+  EXPECT_FALSE(Auditor(targets({t.root().string()})).audit(r, error));
+  EXPECT_NE(error.message.find(":2: 'rules.severity.x' must be one of"), std::string::npos) << error.message;
+}

@@ -1,0 +1,85 @@
+#include "core/config.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace openlock {
+
+namespace {
+
+struct Bad {
+  int line;
+  std::string message;
+};
+
+int line_of(const YAML::Node& n) { return n.Mark().line >= 0 ? n.Mark().line + 1 : 0; }
+
+std::vector<std::string> strings(const YAML::Node& node, const std::string& key) {
+  std::vector<std::string> out;
+  if (node.IsScalar()) return {node.Scalar()};
+  if (!node.IsSequence()) throw Bad{line_of(node), "'" + key + "' must be a string or a list of strings"};
+  for (const auto& item : node) {
+    if (!item.IsScalar()) throw Bad{line_of(item), "'" + key + "' must be a list of strings"};
+    out.push_back(item.Scalar());
+  }
+  return out;
+}
+
+Severity severity_of(const YAML::Node& node, const std::string& key) {
+  auto s = node.IsScalar() ? parse_severity(node.Scalar()) : std::nullopt;
+  if (!s) throw Bad{line_of(node), "'" + key + "' must be one of info, low, medium, high, critical"};
+  return *s;
+}
+
+void read(const YAML::Node& doc, Config& c) {
+  if (doc.IsNull()) return;
+  if (!doc.IsMap()) throw Bad{line_of(doc), "the config must be a YAML map"};
+  for (const auto& kv : doc) {
+    std::string key = kv.first.Scalar();
+    if (key == "fail_on") {
+      c.fail_on = severity_of(kv.second, key);
+    } else if (key == "exclude") {
+      c.exclude = strings(kv.second, key);
+    } else if (key == "rules") {
+      if (!kv.second.IsMap()) throw Bad{line_of(kv.second), "'rules' must be a map (disable, severity)"};
+      for (const auto& r : kv.second) {
+        std::string sub = r.first.Scalar();
+        if (sub == "disable") {
+          c.disable = strings(r.second, "rules.disable");
+        } else if (sub == "severity") {
+          if (!r.second.IsMap()) throw Bad{line_of(r.second), "'rules.severity' must map rule ids to severities"};
+          for (const auto& s : r.second) c.severity[s.first.Scalar()] = severity_of(s.second, "rules.severity." + s.first.Scalar());
+        } else {
+          throw Bad{line_of(r.first), "unknown key 'rules." + sub + "'"};
+        }
+      }
+    } else {
+      throw Bad{line_of(kv.first), "unknown key '" + key + "'"};
+    }
+  }
+}
+
+}  // namespace
+
+bool load_config(const std::string& path, Config& config, std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot read config '" + path + "'";
+    return false;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  try {
+    read(YAML::Load(text.str()), config);
+    return true;
+  } catch (const Bad& bad) {
+    error = path + ":" + std::to_string(bad.line) + ": " + bad.message;
+  } catch (const YAML::Exception& e) {
+    error = path + ":" + std::to_string(e.mark.line + 1) + ": invalid YAML: " + e.msg;
+  }
+  return false;
+}
+
+}  // namespace openlock
