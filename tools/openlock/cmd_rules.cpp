@@ -16,13 +16,16 @@ struct RulesFlags {
   std::string fixtures;
 };
 
+bool load(const RulesFlags& f, std::vector<RuleInfo>& rules) {
+  std::string error;
+  if (list_rules(f.rule_dirs, rules, error)) return true;
+  std::cerr << "openlock: error: " << error << "\n";
+  return false;
+}
+
 int list(const RulesFlags& f) {
   std::vector<RuleInfo> rules;
-  std::string error;
-  if (!list_rules(f.rule_dirs, rules, error)) {
-    std::cerr << "openlock: error: " << error << "\n";
-    return usage;
-  }
+  if (!load(f, rules)) return usage;
   for (const auto& r : rules)
     std::cout << std::left << std::setw(48) << r.id << std::setw(9) << (r.effect == "mitigates" ? "counter" : to_string(r.severity))
               << r.title << "\n";
@@ -32,11 +35,7 @@ int list(const RulesFlags& f) {
 
 int show(const RulesFlags& f) {
   std::vector<RuleInfo> rules;
-  std::string error;
-  if (!list_rules(f.rule_dirs, rules, error)) {
-    std::cerr << "openlock: error: " << error << "\n";
-    return usage;
-  }
+  if (!load(f, rules)) return usage;
   for (const auto& r : rules) {
     if (r.id != f.id) continue;
     std::cout << r.id << "\n  title:       " << r.title << "\n  category:    " << r.category
