@@ -1,6 +1,6 @@
 // Hugging Face model cards: YAML front matter (yaml-cpp), and the Markdown headings and openness claims of the body.
 // Hostile YAML is refused before yaml-cpp sees it: too many aliases (billion laughs) or nesting
-// deeper than kMaxNesting (yaml-cpp recurses and would overflow the stack).
+// deeper than kMaxYamlNesting (yaml-cpp recurses and would overflow the stack).
 #include "core/text.hpp"
 #include "parse/model_card.hpp"
 
@@ -12,12 +12,12 @@
 #include <string>
 
 #include "parse/text_lines.hpp"
+#include "parse/yaml_guard.hpp"
 
 namespace openlock {
 
 namespace {
 
-constexpr int kMaxNesting = 64;        // [ { levels, or indentation levels of 2 columns
 constexpr int kMaxAliases = 20;  // *alias references in one front matter; cards rarely need any
 const std::set<std::string, std::less<>> kGatingKeys = {"gated", "extra_gated_prompt", "extra_gated_fields",
                                                         "extra_gated_heading", "extra_gated_description",
@@ -84,44 +84,10 @@ struct Card {
   void claim(const TextLine& line);
 };
 
-// Counts aliases and nesting without parsing; refuses what would make yaml-cpp blow up.
 bool Card::refuse_hostile(std::string_view yaml) {
-  int aliases = 0, depth = 0, max_depth = 0;
-  char quote = 0;
-  std::size_t indent = 0, max_indent = 0;
-  bool line_start = true;
-  for (std::size_t i = 0; i < yaml.size(); ++i) {
-    char c = yaml[i];
-    if (c == '\n') {
-      line_start = true, indent = 0, quote = 0;
-      continue;
-    }
-    if (line_start && c == ' ') {
-      max_indent = std::max(max_indent, ++indent);
-      continue;
-    }
-    line_start = false;
-    if (quote) {
-      if (c == quote) quote = 0;
-      continue;
-    }
-    if (c == '"' || c == '\'') quote = c;
-    else if (c == '[' || c == '{') max_depth = std::max(max_depth, ++depth);
-    else if (c == ']' || c == '}') depth = std::max(0, depth - 1);
-    else if (c == '*' && i + 1 < yaml.size() && (std::isalnum(static_cast<unsigned char>(yaml[i + 1])) || yaml[i + 1] == '_') &&
-             (i == 0 || yaml[i - 1] == ' ' || yaml[i - 1] == '[' || yaml[i - 1] == ',' || yaml[i - 1] == ':'))
-      ++aliases;
-  }
-  if (aliases > kMaxAliases) {
-    diagnose(yaml_first_line, "front matter uses " + std::to_string(aliases) + " YAML aliases (limit " +
-                                  std::to_string(kMaxAliases) + "); refused as a possible alias bomb");
-    return true;
-  }
-  if (max_depth > kMaxNesting || max_indent > static_cast<std::size_t>(2 * kMaxNesting)) {
-    diagnose(yaml_first_line, "front matter nests deeper than " + std::to_string(kMaxNesting) + " levels; refused");
-    return true;
-  }
-  return false;
+  std::string hazard = yaml_hazard(yaml, kMaxAliases);
+  if (!hazard.empty()) diagnose(yaml_first_line, "front matter " + hazard);
+  return !hazard.empty();
 }
 
 void Card::front_matter(const YAML::Node& doc, unsigned body_start) {

@@ -1,0 +1,16 @@
+// A look at YAML text before yaml-cpp parses it: yaml-cpp recurses per nesting level (deep
+// nesting overflows the stack) and hands aliases to whoever walks the tree (billion laughs).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace openlock {
+
+constexpr int kMaxYamlNesting = 64;  ///< [ { levels, or indentation levels of 2 columns
+
+/// Why this YAML text must not be parsed, or "" when it may: more than `max_aliases` *alias
+/// references, or nesting deeper than kMaxYamlNesting.
+std::string yaml_hazard(std::string_view yaml, int max_aliases);
+
+}  // namespace openlock
