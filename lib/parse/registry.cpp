@@ -1,4 +1,5 @@
 // The one list of parsers. Adding a parser = one source pair + one line here.
+#include "parse/deploy_yaml.hpp"
 #include "parse/dockerfile.hpp"
 #include "parse/go_mod.hpp"
 #include "parse/license_file.hpp"
@@ -20,6 +21,7 @@ const Parser kParsers[] = {
     {"dockerfile", FileKind::deploy, "docker", dockerfile_accepts, parse_dockerfile},
     {"package_json", FileKind::manifest, "npm", package_json_accepts, parse_package_json},
     {"go_mod", FileKind::manifest, "go", go_mod_accepts, parse_go_mod},
+    {"deploy_yaml", FileKind::deploy, "", deploy_yaml_accepts, parse_deploy_yaml},
     {"python_source", FileKind::source, "python", python_source_accepts, parse_python_source},
 };
 }  // namespace

@@ -66,8 +66,9 @@ Outcome evaluate(const Condition& c, const std::vector<const Fact*>& scope) {
 
 std::string confidence_of(const Rule& rule, const Fact& fact) {
   if (!rule.confidence.empty()) return rule.confidence;
-  static const std::set<std::string, std::less<>> declared = {"dependency", "license", "license_text", "model",
-                                                              "gating",     "image",   "resource",     "index"};
+  static const std::set<std::string, std::less<>> declared = {
+      "dependency", "license", "license_text", "license_clause", "model", "gating", "image", "resource",
+      "index",      "device",  "runtime",      "label",          "toleration"};
   static const std::set<std::string, std::less<>> in_code = {"import", "call", "backend", "env_var", "endpoint"};
   if (declared.count(fact.kind)) return "high";
   if (in_code.count(fact.kind)) return "medium";
