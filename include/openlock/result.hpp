@@ -136,6 +136,7 @@ struct RuleInfo {
 struct AuditResult {
   std::vector<std::string> targets;   ///< targets as given
   std::uint64_t files_scanned = 0;    ///< files that were read and classified
+  std::map<std::string, std::uint64_t> files_by_kind;  ///< model_card, license_text, manifest, deploy, source, other
   std::uint64_t baseline_suppressed = 0;  ///< findings left out because the baseline has them
   std::vector<Finding> suppressed;    ///< findings silenced by an inline openlock:ignore, sorted
   std::uint64_t outside_diff = 0;     ///< findings left out by diff mode (not on a changed line)

@@ -163,6 +163,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
       parse_model_card(in, out);
       find_suppressions("-", opt.stdin_text, out.facts);
       ++result.files_scanned;
+      ++result.files_by_kind["model_card"];
     } else {
       std::vector<DiscoveredFile> files;
       discover(target, files, out.diagnostics);
@@ -171,6 +172,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
       std::size_t done = 0;
       for (const auto& file : files) {
         ++result.files_scanned;
+        ++result.files_by_kind[std::string(classify(file.rel_path))];
         if (opt.progress) opt.progress(++done, files.size());
         const Parser* parser = parser_for(file.rel_path);
         if (!parser || excluded.ignored(file.rel_path, false)) continue;

@@ -33,6 +33,9 @@ void discover(const std::filesystem::path& root, std::vector<DiscoveredFile>& fi
 bool read_text_file(const DiscoveredFile& file, std::uint64_t max_file_size, std::string& text,
                     std::vector<Diagnostic>& diagnostics);
 
+/// What a file is, from its path: model_card | license_text | manifest | deploy | source | other.
+std::string_view classify(std::string_view rel_path);
+
 /// Where a file sits, from its relative path: product | test | docs | example | build | deploy.
 std::string_view context_of(std::string_view rel_path);
 

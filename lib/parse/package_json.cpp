@@ -36,18 +36,33 @@ int nesting(std::string_view text, std::size_t& at) {
 }
 
 Location location_of(std::string_view path, std::string_view text, std::size_t offset) {
+  // Line endings as split_lines counts them: \n, \r\n and a lone \r each end one line.
   unsigned line = 1, column = 1;
   for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') ++line, column = 1;
+    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+    if (text[i] == '\n' || text[i] == '\r') ++line, column = 1;
     else ++column;
   }
   return {std::string(path), line, column};
 }
 
+// Offset of `"key"` used as an object key (whitespace then ':' after it) at or after `from`.
+std::size_t find_key(std::string_view text, std::string_view key, std::size_t from) {
+  std::string quoted = "\"" + std::string(key) + "\"";
+  for (std::size_t at = text.find(quoted, from); at != std::string_view::npos; at = text.find(quoted, at + 1)) {
+    std::size_t after = at + quoted.size();
+    while (after < text.size() && (text[after] == ' ' || text[after] == '\t' || text[after] == '\r' || text[after] == '\n'))
+      ++after;
+    if (after < text.size() && text[after] == ':') return at;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 bool package_json_accepts(std::string_view rel_path) {
-  return base_name(rel_path) == "package.json" && rel_path.find("node_modules/") == std::string_view::npos;
+  if (base_name(rel_path) != "package.json") return false;
+  return !rel_path.starts_with("node_modules/") && rel_path.find("/node_modules/") == std::string_view::npos;
 }
 
 void parse_package_json(const ParseInput& in, ParseOutput& out) {
@@ -55,7 +70,7 @@ void parse_package_json(const ParseInput& in, ParseOutput& out) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   std::size_t at = 0;
   if (nesting(text, at) < 0) {
-    out.diagnostics.push_back({location_of(in.path, in.text, at), "JSON nests deeper than 64 levels; refused"});
+    out.diagnostics.push_back({location_of(in.path, text, at), "JSON nests deeper than 64 levels; refused"});
     return;
   }
   nlohmann::ordered_json doc;  // keeps file order, so facts come out in line order
@@ -63,6 +78,9 @@ void parse_package_json(const ParseInput& in, ParseOutput& out) {
     doc = nlohmann::ordered_json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     out.diagnostics.push_back({location_of(in.path, text, e.byte ? e.byte - 1 : 0), std::string("invalid JSON: ") + e.what()});
+    return;
+  } catch (const nlohmann::json::exception& e) {
+    out.diagnostics.push_back({{std::string(in.path), 1, 1}, std::string("invalid JSON: ") + e.what()});
     return;
   }
   if (!doc.is_object()) {
@@ -75,14 +93,19 @@ void parse_package_json(const ParseInput& in, ParseOutput& out) {
     if (!doc.contains(section)) continue;
     const auto& deps = doc[section];
     // nlohmann keeps no positions: find the entry's line by text, after the section's key.
-    std::size_t section_at = text.find("\"" + std::string(section) + "\"");
+    std::size_t section_at = find_key(text, section, 0);
+    Location section_loc = section_at == std::string_view::npos ? Location{std::string(in.path), 1, 1}
+                                                                 : location_of(in.path, text, section_at);
     if (!deps.is_object()) {
-      out.diagnostics.push_back({location_of(in.path, text, section_at), std::string("'") + section + "' is not an object"});
+      out.diagnostics.push_back({section_loc, std::string("'") + section + "' is not an object"});
       continue;
     }
+    std::size_t cursor = section_at;  // ordered_json keeps file order: each key is after the last
     for (const auto& [name, spec] : deps.items()) {
-      std::size_t key_at = section_at == std::string_view::npos ? section_at : text.find("\"" + name + "\"", section_at);
-      Location loc = key_at == std::string_view::npos ? Location{std::string(in.path), 0, 0} : location_of(in.path, text, key_at);
+      std::size_t key_at = cursor == std::string_view::npos ? cursor : find_key(text, name, cursor);
+      if (key_at != std::string_view::npos) cursor = key_at + 1;
+      // A key written with escapes is not found as is; the section's line stands in for it.
+      Location loc = key_at == std::string_view::npos ? section_loc : location_of(in.path, text, key_at);
       std::string evidence = loc.line >= 1 && loc.line <= lines.size() ? std::string(trim(lines[loc.line - 1].text)) : name;
       Fact f{"dependency", loc, evidence, {}};
       f.set("ecosystem", "npm").set("name", ascii_lower(name)).set("raw_name", name).set("scope", scope);

@@ -63,6 +63,9 @@ TEST(Cli, DemoRepoJsonHasTheContractFields) {
   EXPECT_TRUE(report["tool"]["version"].is_string());
   EXPECT_EQ(report["targets"], json::array({kDemo}));
   EXPECT_GE(report["summary"]["files_scanned"].get<int>(), 4);
+  EXPECT_EQ(report["summary"]["files_by_kind"]["model_card"], 1);
+  EXPECT_EQ(report["summary"]["files_by_kind"]["manifest"], 2);
+  EXPECT_EQ(report["summary"]["files_by_kind"]["source"], 1);
   EXPECT_EQ(report["summary"]["findings"].get<std::size_t>(), report["findings"].size());
   for (const char* axis : {"hardware", "model_provider", "cloud"}) {
     ASSERT_TRUE(report["lockin"].contains(axis)) << axis;

@@ -21,3 +21,15 @@ TEST(Context, FromPath) {
   EXPECT_EQ(context_of("CMakeLists.txt"), "build");
   EXPECT_EQ(context_of("tests/examples/x.py"), "test") << "test wins over example";
 }
+
+TEST(Classify, FromPath) {
+  using openlock::classify;
+  EXPECT_EQ(classify("README.md"), "model_card");
+  EXPECT_EQ(classify("LICENSE"), "license_text");
+  EXPECT_EQ(classify("requirements.txt"), "manifest");
+  EXPECT_EQ(classify("Dockerfile"), "deploy");
+  EXPECT_EQ(classify("app/main.py"), "source");
+  EXPECT_EQ(classify("kernels/gemm.cu"), "source");
+  EXPECT_EQ(classify("cmd/main.go"), "source");
+  EXPECT_EQ(classify("logo.png"), "other");
+}
