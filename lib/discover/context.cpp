@@ -1,10 +1,21 @@
-// context_of(): where a file sits, from its path alone. The first class that matches wins,
-// in this order: test, example, docs, deploy, build, product. Model cards (README.md and
-// MODEL_CARD.md) are product wherever they are, unless inside a test or example folder.
+// context_of(): where a file sits, from its relative path alone (case-insensitive). The first
+// class that matches wins, in this order:
+//   test     a folder tests/ test/ testing/ __tests__/ spec/ fixtures/ testdata/, or a test file name:
+//            test_*, *_test.py|go|cc|cpp, *.test.js|ts, *.spec.js|ts, conftest.py
+//   example  a folder examples/ example/ samples/ sample/ demo/ demos/
+//   docs     a folder docs/ doc/ documentation/, or a *.md / *.rst file, except README.md and model
+//            cards (MODEL_CARD.md, MODELCARD.md) outside docs folders: those are product
+//   deploy   a folder deploy/ deployment/ k8s/ kubernetes/ helm/ charts/ manifests/, or
+//            docker-compose*.y(a)ml, compose*.y(a)ml
+//   build    a folder .github/ .gitlab/ ci/ .ci/, scripts/build*, Dockerfile*, *.dockerfile,
+//            CMakeLists.txt, *.cmake, Makefile, setup.py, setup.cfg, pyproject.toml
+//   product  everything else
+// Paths are relative to the scanned target: scanning examples/demo-repo itself makes its files product.
 #include <algorithm>
 #include <array>
-#include <cctype>
+#include <initializer_list>
 #include <string>
+#include <vector>
 
 #include "core/text.hpp"
 #include "discover/discover.hpp"
@@ -22,6 +33,21 @@ bool any_segment(const std::vector<std::string>& folders, const std::array<const
 
 bool ends_with_any(const std::string& s, std::initializer_list<const char*> suffixes) {
   return std::any_of(suffixes.begin(), suffixes.end(), [&](const char* x) { return s.ends_with(x); });
+}
+
+bool is_compose_file(const std::string& name) {
+  return (name.starts_with("docker-compose") || name.starts_with("compose")) && ends_with_any(name, {".yml", ".yaml"});
+}
+
+// scripts/build.sh, tools/scripts/build/x.py: build helpers by name.
+bool is_build_script(const std::string& path) {
+  return path.starts_with("scripts/build") || path.find("/scripts/build") != std::string::npos;
+}
+
+bool is_build_file(const std::string& name) {
+  return name.starts_with("dockerfile") || name.ends_with(".dockerfile") || name == "cmakelists.txt" ||
+         name.ends_with(".cmake") || name == "makefile" || name == "setup.py" || name == "setup.cfg" ||
+         name == "pyproject.toml";
 }
 
 }  // namespace
@@ -46,13 +72,8 @@ std::string_view context_of(std::string_view rel_path) {
   if (any_segment(folders, kExample)) return "example";
   bool card = name == "readme.md" || name == "model_card.md" || name == "modelcard.md";
   if (any_segment(folders, kDocs) || (!card && (name.ends_with(".md") || name.ends_with(".rst")))) return "docs";
-  if (any_segment(folders, kDeploy) || name.starts_with("docker-compose") || name.starts_with("compose.") ||
-      name.starts_with("compose-"))
-    return "deploy";
-  if (any_segment(folders, kBuild) || name.starts_with("dockerfile") || name.ends_with(".dockerfile") ||
-      name == "cmakelists.txt" || name.ends_with(".cmake") || name == "makefile" || name == "setup.py" ||
-      name == "setup.cfg" || name == "pyproject.toml")
-    return "build";
+  if (any_segment(folders, kDeploy) || is_compose_file(name)) return "deploy";
+  if (any_segment(folders, kBuild) || is_build_script(path) || is_build_file(name)) return "build";
   return "product";
 }
 

@@ -1,91 +1,156 @@
 #include "discover/ignore.hpp"
 
 #include <algorithm>
-#include <vector>
+#include <cctype>
+#include <utility>
 
 namespace openlock {
 
 namespace {
 
-// More wildcards than this make backtracking costly on hostile ignore files; such lines are dropped.
-constexpr std::size_t kMaxWildcards = 12;
+// No path is longer than this; longer pattern lines are noise (or hostile) and are dropped.
+constexpr std::size_t kMaxPatternLength = 4096;
 
-bool match_class(std::string_view& p, char c) {
-  std::size_t i = 1;
-  bool negate = i < p.size() && (p[i] == '!' || p[i] == '^');
-  if (negate) ++i;
-  std::size_t first = i;
-  bool matched = false;
-  for (; i < p.size() && (p[i] != ']' || i == first); ++i) {
-    if (i + 2 < p.size() && p[i + 1] == '-' && p[i + 2] != ']') {
-      matched = matched || (c >= p[i] && c <= p[i + 2]);
-      i += 2;
+// Adds the chars of a POSIX class name ("digit", "alpha", ...) to `set`; false for an unknown name.
+bool add_posix_class(std::string_view name, std::bitset<256>& set) {
+  static const std::pair<std::string_view, int (*)(int)> kClasses[] = {
+      {"alnum", [](int c) { return std::isalnum(c); }}, {"alpha", [](int c) { return std::isalpha(c); }},
+      {"blank", [](int c) { return std::isblank(c); }}, {"cntrl", [](int c) { return std::iscntrl(c); }},
+      {"digit", [](int c) { return std::isdigit(c); }}, {"graph", [](int c) { return std::isgraph(c); }},
+      {"lower", [](int c) { return std::islower(c); }}, {"print", [](int c) { return std::isprint(c); }},
+      {"punct", [](int c) { return std::ispunct(c); }}, {"space", [](int c) { return std::isspace(c); }},
+      {"upper", [](int c) { return std::isupper(c); }}, {"xdigit", [](int c) { return std::isxdigit(c); }}};
+  for (const auto& [n, test] : kClasses) {
+    if (n != name) continue;
+    for (int c = 0; c < 128; ++c)  // ASCII only, whatever the process locale
+      if (test(c)) set.set(static_cast<std::size_t>(c));
+    return true;
+  }
+  return false;
+}
+
+// Parses "[...]" starting at p[i] == '['. Returns the offset just past ']' and fills `set`, or
+// returns 0 when the bracket is never closed (then '[' is a literal char, as in git).
+std::size_t parse_class(std::string_view p, std::size_t i, std::bitset<256>& set) {
+  std::size_t j = i + 1;
+  bool negate = j < p.size() && (p[j] == '!' || p[j] == '^');
+  if (negate) ++j;
+  const std::size_t first = j;
+  while (j < p.size() && (p[j] != ']' || j == first)) {
+    if (p[j] == '[' && j + 1 < p.size() && p[j + 1] == ':') {
+      std::size_t close = p.find(":]", j + 2);
+      if (close != std::string_view::npos && add_posix_class(p.substr(j + 2, close - j - 2), set)) {
+        j = close + 2;
+        continue;
+      }
+    }
+    if (p[j] == '\\' && j + 1 < p.size()) ++j;  // an escaped char stands for itself
+    auto lo = static_cast<unsigned char>(p[j]);
+    if (j + 2 < p.size() && p[j + 1] == '-' && p[j + 2] != ']') {
+      auto hi = static_cast<unsigned char>(p[j + 2]);
+      for (unsigned c = lo; c <= hi; ++c) set.set(c);
+      j += 3;
     } else {
-      matched = matched || p[i] == c;
+      set.set(lo);
+      ++j;
     }
   }
-  if (i >= p.size()) {  // no closing bracket: a literal '['
-    p.remove_prefix(1);
-    return c == '[';
-  }
-  p.remove_prefix(i + 1);
-  return matched != negate;
+  if (j >= p.size()) return 0;
+  if (negate) set.flip();
+  set.reset('/');  // a class never matches a folder separator
+  return j + 1;
 }
 
 }  // namespace
 
-namespace {
-
-// Memoised on (pattern offset, text offset): hostile patterns cost O(|pattern| x |path|), never more.
-struct GlobMatcher {
-  std::string_view pattern, text;
-  std::vector<signed char> memo;  // -1 unknown, 0 no, 1 yes
-
-  bool at(std::size_t pi, std::size_t ti) {
-    signed char& m = memo[pi * (text.size() + 1) + ti];
-    if (m < 0) m = compute(pi, ti) ? 1 : 0;
-    return m == 1;
-  }
-
-  bool compute(std::size_t pi, std::size_t ti) {
-    std::string_view p = pattern.substr(pi);
-    std::string_view t = text.substr(ti);
-    if (p.empty()) return t.empty();
-    if (p.starts_with("**")) {
-      if (p.size() > 2 && p[2] == '/') {  // "**/": zero or more whole folders
-        if (at(pi + 3, ti)) return true;
-        for (std::size_t i = 0; i < t.size(); ++i)
-          if (t[i] == '/' && at(pi + 3, ti + i + 1)) return true;
-        return false;
+PathGlob::PathGlob(std::string_view p) {
+  for (std::size_t i = 0; i < p.size();) {
+    char c = p[i];
+    if (c == '*') {
+      std::size_t j = p.find_first_not_of('*', i);
+      if (j == std::string_view::npos) j = p.size();
+      bool whole_segment = j - i >= 2 && (i == 0 || p[i - 1] == '/') && (j == p.size() || p[j] == '/');
+      if (whole_segment && j == p.size()) {
+        tokens_.push_back({Kind::anything});
+      } else if (whole_segment) {
+        tokens_.push_back({Kind::folders});  // "**/": zero or more whole folders
+        ++j;
+      } else {
+        tokens_.push_back({Kind::star});  // consecutive stars are one star
       }
-      for (std::size_t i = 0; i <= t.size(); ++i)
-        if (at(pi + 2, ti + i)) return true;
-      return false;
+      is_literal_ = false;
+      i = j;
+      continue;
     }
-    if (p[0] == '*') {
-      for (std::size_t i = 0;; ++i) {
-        if (at(pi + 1, ti + i)) return true;
-        if (i >= t.size() || t[i] == '/') return false;
+    if (c == '?') {
+      tokens_.push_back({Kind::any_char});
+      is_literal_ = false;
+      ++i;
+      continue;
+    }
+    if (c == '[') {
+      Token t{Kind::char_class};
+      if (std::size_t end = parse_class(p, i, t.set); end != 0) {
+        tokens_.push_back(t);
+        is_literal_ = false;
+        i = end;
+        continue;
       }
     }
-    if (t.empty()) return false;
-    if (p[0] == '?') return t[0] != '/' && at(pi + 1, ti + 1);
-    if (p[0] == '[') {
-      std::string_view rest = p;
-      if (t[0] == '/' || !match_class(rest, t[0])) return false;
-      return at(pattern.size() - rest.size(), ti + 1);
-    }
-    std::size_t skip = p[0] == '\\' && p.size() > 1 ? 1 : 0;
-    return p[skip] == t[0] && at(pi + skip + 1, ti + 1);
+    if (c == '\\' && i + 1 < p.size()) c = p[++i];
+    tokens_.push_back({Kind::literal, c});
+    literal_.push_back(c);
+    ++i;
   }
-};
-
-}  // namespace
-
-bool path_glob_match(std::string_view pattern, std::string_view path) {
-  GlobMatcher m{pattern, path, std::vector<signed char>((pattern.size() + 1) * (path.size() + 1), -1)};
-  return m.at(0, 0);
 }
+
+bool PathGlob::step(const Token& t, unsigned char c) const {
+  switch (t.kind) {
+    case Kind::literal: return c == static_cast<unsigned char>(t.c);
+    case Kind::any_char: return c != '/';
+    case Kind::char_class: return t.set.test(c);
+    default: return false;
+  }
+}
+
+bool PathGlob::matches(std::string_view path) const {
+  if (is_literal_) return path == literal_;
+  const std::size_t n = tokens_.size();
+  // live[k]: the path read so far is matched by tokens_[0..k). A star, "**/" and "**" may match
+  // nothing, so they pass liveness on ("**/" only at the start of a folder name).
+  std::vector<char> live(n + 1, 0), next(n + 1, 0);
+  auto close = [&](std::vector<char>& s, bool segment_start) {
+    for (std::size_t k = 0; k < n; ++k) {
+      Kind kind = tokens_[k].kind;
+      if (s[k] && (kind == Kind::star || kind == Kind::anything || (kind == Kind::folders && segment_start)))
+        s[k + 1] = 1;
+    }
+  };
+  live[0] = 1;
+  close(live, true);
+  for (char ch : path) {
+    auto c = static_cast<unsigned char>(ch);
+    std::fill(next.begin(), next.end(), 0);
+    bool any = false;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (!live[k]) continue;
+      const Token& t = tokens_[k];
+      if (t.kind == Kind::anything || t.kind == Kind::folders || (t.kind == Kind::star && c != '/')) {
+        next[k] = 1;  // the wildcard goes on
+        any = true;
+      } else if (step(t, c)) {
+        next[k + 1] = 1;
+        any = true;
+      }
+    }
+    if (!any) return false;
+    close(next, c == '/');
+    live.swap(next);
+  }
+  return live[n] != 0;
+}
+
+bool path_glob_match(std::string_view pattern, std::string_view path) { return PathGlob(pattern).matches(path); }
 
 void IgnoreRules::add_file(std::string_view base, std::string_view text) {
   std::size_t start = 0;
@@ -95,15 +160,13 @@ void IgnoreRules::add_file(std::string_view base, std::string_view text) {
     std::string line(text.substr(start, end - start));
     start = end + 1;
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    // Trailing spaces are dropped unless escaped with a backslash.
+    // Trailing spaces are dropped unless escaped with a backslash ("a\ " keeps one space).
     while (!line.empty() && line.back() == ' ' && !(line.size() > 1 && line[line.size() - 2] == '\\')) line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
+    if (line.empty() || line[0] == '#' || line.size() > kMaxPatternLength) continue;
     Pattern pat;
     pat.base = base;
-    if (line[0] == '!') {
+    if (line[0] == '!') {  // "\!" and "\#" stay escapes: the glob reads them as literal chars
       pat.negate = true;
-      line.erase(0, 1);
-    } else if (line.starts_with("\\!") || line.starts_with("\\#")) {
       line.erase(0, 1);
     }
     if (!line.empty() && line.back() == '/') {
@@ -111,12 +174,9 @@ void IgnoreRules::add_file(std::string_view base, std::string_view text) {
       line.pop_back();
     }
     if (line.empty()) continue;
-    pat.anchored = line.find('/') != std::string::npos;
+    pat.anchored = line.find('/') != std::string::npos;  // a slash at the start or in the middle
     if (line[0] == '/') line.erase(0, 1);
-    if (static_cast<std::size_t>(std::count_if(line.begin(), line.end(), [](char c) { return c == '*' || c == '?'; })) >
-        kMaxWildcards)
-      continue;
-    pat.glob = std::move(line);
+    pat.glob = PathGlob(line);
     patterns_.push_back(std::move(pat));
   }
 }
@@ -132,10 +192,10 @@ bool IgnoreRules::ignored(std::string_view rel_path, bool is_dir) const {
     }
     bool hit;
     if (pat.anchored) {
-      hit = path_glob_match(pat.glob, below);
+      hit = pat.glob.matches(below);
     } else {
       auto slash = below.rfind('/');
-      hit = path_glob_match(pat.glob, slash == std::string_view::npos ? below : below.substr(slash + 1));
+      hit = pat.glob.matches(slash == std::string_view::npos ? below : below.substr(slash + 1));
     }
     if (hit) return !pat.negate;
   }

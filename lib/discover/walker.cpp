@@ -1,9 +1,8 @@
 // discover(): the directory walk. Never throws, never follows a symlink out of the target,
 // never opens anything but regular files and ignore files.
 #include <algorithm>
-#include <fstream>
+#include <deque>
 #include <set>
-#include <sstream>
 
 #include "discover/discover.hpp"
 #include "discover/ignore.hpp"
@@ -14,7 +13,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr int kMaxDepth = 256;  // deeper trees are cut off with a diagnostic
+constexpr int kMaxDepth = 256;                         // deeper trees are cut off with a diagnostic
+constexpr std::uintmax_t kMaxIgnoreFile = 1u << 20;    // an ignore file is a list of patterns, not a data dump
+
+bool inside(const fs::path& root, const fs::path& canonical) {
+  auto [r, c] = std::mismatch(root.begin(), root.end(), canonical.begin(), canonical.end());
+  return r == root.end();
+}
 
 struct Walk {
   fs::path root_canonical;
@@ -23,24 +28,36 @@ struct Walk {
   IgnoreRules ignore;
   std::set<fs::path> visited;  // canonical folders already walked: no loops, no duplicates
 
+  // A symlinked folder inside the target is walked after the real tree, so its files keep their
+  // real paths and the link only adds what the real walk did not reach (e.g. an ignored folder).
+  struct LinkedFolder {
+    fs::path path;
+    std::string rel;
+    int depth;
+    IgnoreRules ignore;  // the patterns in force where the link sits
+  };
+  std::deque<LinkedFolder> linked;
+
   void note(const std::string& rel, std::string message) {
     diagnostics.push_back({{rel, 0, 0}, std::move(message)});
-  }
-
-  bool inside_root(const fs::path& canonical) const {
-    auto [r, c] = std::mismatch(root_canonical.begin(), root_canonical.end(), canonical.begin(), canonical.end());
-    return r == root_canonical.end();
   }
 
   void load_ignore_files(const fs::path& dir, const std::string& rel_dir) {
     for (const char* name : {".gitignore", ".openlockignore"}) {
       std::error_code ec;
       fs::path file = dir / name;
+      // Like git, a symlinked ignore file is not read; a FIFO of that name must never be opened.
       if (!fs::is_regular_file(fs::symlink_status(file, ec))) continue;
-      std::ifstream in(file, std::ios::binary);
-      std::stringstream text;
-      text << in.rdbuf();
-      ignore.add_file(rel_dir, text.str());
+      std::string rel = rel_dir.empty() ? name : rel_dir + "/" + name;
+      auto size = fs::file_size(file, ec);
+      if (ec || size > kMaxIgnoreFile) {
+        note(rel, ec ? "cannot read ignore file: " + ec.message()
+                     : "ignore file is " + std::to_string(size) + " bytes, over " + std::to_string(kMaxIgnoreFile) +
+                           " bytes; its patterns are not applied");
+        continue;
+      }
+      std::string text;  // read like any file: a swap to a FIFO since the check cannot block us
+      if (read_text_file({rel, file, size}, kMaxIgnoreFile, text, diagnostics)) ignore.add_file(rel_dir, text);
     }
   }
 
@@ -52,7 +69,8 @@ struct Walk {
   }
 
   void walk(const fs::path& dir, const std::string& rel_dir, int depth) {
-    if (depth > kMaxDepth) return note(rel_dir, "folder nesting deeper than " + std::to_string(kMaxDepth) + "; not walked");
+    if (depth > kMaxDepth)
+      return note(rel_dir, "folder nesting deeper than " + std::to_string(kMaxDepth) + "; not walked");
     std::error_code ec;
     std::vector<fs::directory_entry> entries;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
@@ -66,28 +84,44 @@ struct Walk {
     ignore.truncate(ignore_mark);
   }
 
+  void walk_folder(const fs::path& path, const std::string& rel, int depth) {
+    std::error_code ec;
+    fs::path canonical = fs::canonical(path, ec);
+    if (ec) return note(rel, "cannot resolve folder: " + ec.message());
+    if (!visited.insert(canonical).second) return;  // a loop or a second way in
+    walk(path, rel, depth + 1);
+  }
+
   void visit(const fs::path& path, const std::string& rel_dir, int depth) {
     std::string name = path.filename().string();
     if (name == ".git") return;
     std::string rel = rel_dir.empty() ? name : rel_dir + "/" + name;
     std::error_code ec;
     fs::file_status link = fs::symlink_status(path, ec);
-    fs::file_status target = link;
-    if (fs::is_symlink(link)) {
-      fs::path resolved = fs::canonical(path, ec);
-      if (ec) return note(rel, "broken symlink; skipped");
-      if (!inside_root(resolved)) return note(rel, "symlink points outside the target; not followed");
-      target = fs::status(resolved, ec);
+    if (ec) return note(rel, "cannot read file status: " + ec.message());
+    if (!fs::is_symlink(link)) {
+      if (ignore.ignored(rel, fs::is_directory(link))) return;
+      if (fs::is_directory(link)) return walk_folder(path, rel, depth);
+      if (fs::is_regular_file(link)) return add_file(path, rel);
+      return note(rel, "not a regular file (FIFO, socket or device); skipped");
     }
-    if (fs::is_directory(target)) {
-      if (ignore.ignored(rel, true)) return;
-      fs::path canonical = fs::canonical(path, ec);
-      if (ec || !visited.insert(canonical).second) return;  // a loop or a second way in
-      walk(path, rel, depth + 1);
-    } else if (fs::is_regular_file(target)) {
-      if (!ignore.ignored(rel, false)) add_file(path, rel);
-    } else if (!ignore.ignored(rel, false)) {
-      note(rel, "not a regular file (FIFO, socket or device); skipped");
+    // A symlink: ignore rules first, so an ignored link (a build `result` link, say) is silent.
+    fs::file_status target = fs::status(path, ec);
+    if (ignore.ignored(rel, fs::is_directory(target))) return;
+    fs::path resolved = fs::canonical(path, ec);
+    if (ec) return note(rel, "broken symlink; skipped");
+    if (!inside(root_canonical, resolved)) return note(rel, "symlink points outside the target; not followed");
+    if (fs::is_directory(target)) return linked.push_back({path, rel, depth, ignore});
+    if (fs::is_regular_file(target)) return add_file(path, rel);
+    note(rel, "symlink to something that is not a regular file; skipped");
+  }
+
+  void walk_linked_folders() {
+    while (!linked.empty()) {
+      LinkedFolder next = std::move(linked.front());
+      linked.pop_front();
+      ignore = std::move(next.ignore);
+      walk_folder(next.path, next.rel, next.depth);
     }
   }
 };
@@ -97,16 +131,24 @@ struct Walk {
 void discover(const fs::path& root, std::vector<DiscoveredFile>& files, std::vector<Diagnostic>& diagnostics) {
   std::error_code ec;
   fs::file_status status = fs::status(root, ec);
-  fs::path canonical = fs::weakly_canonical(root, ec);
-  Walk walk{canonical, files, diagnostics, {}, {}};
+  const std::string shown = root.string();
   if (fs::is_regular_file(status)) {
+    Walk walk{{}, files, diagnostics, {}, {}, {}};
     walk.add_file(root, root.filename().string());
-  } else if (fs::is_directory(status)) {
-    walk.visited.insert(canonical);
-    walk.walk(root, "", 0);
-  } else {
-    walk.note(root.string(), "not a file or folder; nothing to scan");
+    return;
   }
+  if (!fs::is_directory(status)) {
+    diagnostics.push_back({{shown, 0, 0}, "not a file or folder; nothing to scan"});
+    return;
+  }
+  fs::path canonical = fs::canonical(root, ec);
+  if (ec) {
+    diagnostics.push_back({{shown, 0, 0}, "cannot resolve the target folder: " + ec.message()});
+    return;
+  }
+  Walk walk{canonical, files, diagnostics, {}, {canonical}, {}};
+  walk.walk(root, "", 0);
+  walk.walk_linked_folders();
   std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.rel_path < b.rel_path; });
 }
 

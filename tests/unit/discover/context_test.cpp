@@ -33,3 +33,36 @@ TEST(Classify, FromPath) {
   EXPECT_EQ(classify("cmd/main.go"), "source");
   EXPECT_EQ(classify("logo.png"), "other");
 }
+
+TEST(Context, RuleOrderAndEdges) {
+  EXPECT_EQ(context_of("tests/fixtures/README.md"), "test");
+  EXPECT_EQ(context_of("src/testdata/x.json"), "test");
+  EXPECT_EQ(context_of("conftest.py"), "test");
+  EXPECT_EQ(context_of("web/__tests__/a.js"), "test");
+  EXPECT_EQ(context_of("web/button.test.tsx"), "product") << "only .test.js and .test.ts";
+  EXPECT_EQ(context_of("samples/run.py"), "example");
+  EXPECT_EQ(context_of("examples/README.md"), "example");
+  EXPECT_EQ(context_of("docs/README.md"), "docs") << "a README inside docs/ is documentation";
+  EXPECT_EQ(context_of("MODEL_CARD.md"), "product");
+  EXPECT_EQ(context_of("models/llama/ModelCard.md"), "product");
+  EXPECT_EQ(context_of("guide.rst"), "docs");
+  EXPECT_EQ(context_of("docs/conf.py"), "docs");
+  EXPECT_EQ(context_of("docs/deploy/helm.yaml"), "docs") << "docs wins over deploy";
+  EXPECT_EQ(context_of("compose.yaml"), "deploy");
+  EXPECT_EQ(context_of("docker-compose.yml"), "deploy");
+  EXPECT_EQ(context_of("compose.py"), "product") << "only YAML compose files are deploy";
+  EXPECT_EQ(context_of("helm/charts/values.yaml"), "deploy");
+  EXPECT_EQ(context_of("k8s/Dockerfile"), "deploy") << "deploy wins over build";
+  EXPECT_EQ(context_of("Dockerfile"), "build");
+  EXPECT_EQ(context_of("cmake/FindCUDA.cmake"), "build");
+  EXPECT_EQ(context_of("Makefile"), "build");
+  EXPECT_EQ(context_of("setup.cfg"), "build");
+  EXPECT_EQ(context_of("pyproject.toml"), "build");
+  EXPECT_EQ(context_of("scripts/build_wheels.sh"), "build");
+  EXPECT_EQ(context_of("tools/scripts/build/cuda.sh"), "build");
+  EXPECT_EQ(context_of("scripts/run.sh"), "product");
+  EXPECT_EQ(context_of("ci/run.sh"), "build");
+  EXPECT_EQ(context_of("requirements.txt"), "product");
+  EXPECT_EQ(context_of("Tests/Test_api.py"), "test") << "case-insensitive";
+  EXPECT_EQ(context_of(""), "product");
+}

@@ -48,8 +48,72 @@ TEST(IgnoreRules, NestedFilesApplyBelowTheirFolderAndWin) {
   EXPECT_FALSE(rules.ignored("other/x", false));
 }
 
-TEST(IgnoreRules, HostilePatternsStayCheap) {
+TEST(IgnoreRules, HostilePatternsStayCheapAndCorrect) {
+  IgnoreRules stars;
+  stars.add_file("", std::string(40, '*') + "a\n");
+  EXPECT_TRUE(stars.ignored(std::string(250, 'a'), false)) << "many stars are still a valid pattern";
+  IgnoreRules backtrack;
+  backtrack.add_file("", "*a*a*a*a*a*a*a*a*a*a*b\n");
+  EXPECT_FALSE(backtrack.ignored(std::string(250, 'a'), false));
+}
+
+TEST(PathGlob, DoubleStarOnlySpansFoldersAsAWholeSegment) {
+  EXPECT_FALSE(path_glob_match("**/b", "xb")) << "**/ ends at a folder boundary";
+  EXPECT_TRUE(path_glob_match("**/b", "x/y/b"));
+  EXPECT_FALSE(path_glob_match("a/**", "a")) << "a/** is what is inside a, not a itself";
+  EXPECT_TRUE(path_glob_match("a/**/b/**/c", "a/1/b/2/3/c"));
+  EXPECT_TRUE(path_glob_match("a**b", "axxb"));
+  EXPECT_FALSE(path_glob_match("a**b", "a/b")) << "a ** inside a segment is a plain *";
+  EXPECT_TRUE(path_glob_match("**", "any/thing/at/all"));
+}
+
+TEST(PathGlob, ClassesAndEscapes) {
+  EXPECT_TRUE(path_glob_match("v[[:digit:]].txt", "v7.txt"));
+  EXPECT_FALSE(path_glob_match("v[[:digit:]].txt", "vx.txt"));
+  EXPECT_TRUE(path_glob_match("[]]x", "]x")) << "a ] first in a class is literal";
+  EXPECT_TRUE(path_glob_match("[^a]", "b"));
+  EXPECT_FALSE(path_glob_match("[!a]", "/"));
+  EXPECT_TRUE(path_glob_match("a\\*b", "a*b"));
+  EXPECT_FALSE(path_glob_match("a\\*b", "axb"));
+  EXPECT_TRUE(path_glob_match("a?c", "a\xff" "c")) << "non-UTF-8 bytes are plain bytes";
+}
+
+TEST(IgnoreRules, EscapesAndTrailingSpaces) {
   IgnoreRules rules;
-  rules.add_file("", std::string(40, '*') + "a\n" + "*a*a*a*a*a*a*a*a*a*a*b\n");
-  EXPECT_FALSE(rules.ignored(std::string(250, 'a'), false));
+  rules.add_file("", "\\!important\nspace\\ \n  \n\\#not-a-comment\n");
+  EXPECT_TRUE(rules.ignored("!important", false));
+  EXPECT_TRUE(rules.ignored("space ", false)) << "an escaped trailing space stays";
+  EXPECT_FALSE(rules.ignored("space", false));
+  EXPECT_TRUE(rules.ignored("#not-a-comment", false));
+}
+
+TEST(IgnoreRules, NegationAndDirOnly) {
+  IgnoreRules rules;
+  rules.add_file("", "*\n!*/\n!*.py\nnode_modules/\n");
+  EXPECT_TRUE(rules.ignored("data.bin", false));
+  EXPECT_FALSE(rules.ignored("src", true));
+  EXPECT_FALSE(rules.ignored("src/main.py", false));
+  EXPECT_TRUE(rules.ignored("src/node_modules", true));
+  EXPECT_FALSE(rules.ignored("node_modules.py", false));
+}
+
+TEST(IgnoreRules, AnchoredPatternsInANestedFile) {
+  IgnoreRules rules;
+  rules.add_file("a/b", "/top\nmid/x\n");
+  EXPECT_TRUE(rules.ignored("a/b/top", false));
+  EXPECT_FALSE(rules.ignored("a/b/c/top", false));
+  EXPECT_TRUE(rules.ignored("a/b/mid/x", false));
+  EXPECT_FALSE(rules.ignored("a/b/c/mid/x", false)) << "a middle slash anchors too";
+  EXPECT_FALSE(rules.ignored("a/bc/top", false)) << "base is a whole folder, not a prefix";
+}
+
+TEST(IgnoreRules, LongPathsAndPatternsStayCheap) {
+  IgnoreRules rules;
+  std::string stars;
+  for (int i = 0; i < 200; ++i) stars += "*a";
+  rules.add_file("", stars + "b\n**/**/**/**/**/**/**/**/z\n" + std::string(10000, 'x') + "\n");
+  std::string deep;
+  for (int i = 0; i < 500; ++i) deep += "aaaaaaa/";
+  EXPECT_FALSE(rules.ignored(deep + std::string(2000, 'a'), false));
+  EXPECT_TRUE(rules.ignored(deep + "z", false));
 }

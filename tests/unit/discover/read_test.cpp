@@ -26,24 +26,6 @@ TEST(ReadTextFile, BinaryIsSkippedSilently) {
   EXPECT_TRUE(diags.empty());
 }
 
-TEST(ReadTextFile, VanishedFileIsADiagnostic) {
-  TempTree t;
-  std::string text;
-  std::vector<Diagnostic> diags;
-  EXPECT_FALSE(read_text_file({"gone.txt", t.root() / "gone.txt", 3}, 1000, text, diags));
-  ASSERT_EQ(diags.size(), 1u);
-  EXPECT_EQ(diags[0].location.path, "gone.txt");
-}
-
-TEST(ReadTextFile, GrownFileOverCapIsADiagnostic) {
-  TempTree t;
-  auto path = t.write("grew.txt", std::string(64, 'x'));
-  std::string text;
-  std::vector<Diagnostic> diags;
-  EXPECT_FALSE(read_text_file({"grew.txt", path, 10}, 32, text, diags));
-  ASSERT_EQ(diags.size(), 1u);
-}
-
 TEST(ReadTextFile, UnreadableFileIsADiagnostic) {
   if (::geteuid() == 0) GTEST_SKIP() << "root reads files whatever their mode";
   TempTree t;
@@ -63,4 +45,72 @@ TEST(ReadTextFile, OverTheCapIsADiagnostic) {
   EXPECT_FALSE(read_text_file({"requirements.txt", path, 100}, 50, text, diags));
   ASSERT_EQ(diags.size(), 1u);
   EXPECT_NE(diags[0].message.find("over the size cap of 50 bytes"), std::string::npos);
+}
+
+TEST(ReadTextFile, VanishedFileSaysWhy) {
+  TempTree t;
+  std::string text = "stale";
+  std::vector<Diagnostic> diags;
+  EXPECT_FALSE(read_text_file({"gone.txt", t.root() / "gone.txt", 3}, 1000, text, diags));
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_EQ(diags[0].message, "cannot read file: No such file or directory");
+  EXPECT_TRUE(text.empty());
+}
+
+TEST(ReadTextFile, FifoSwappedInAfterTheWalkDoesNotBlock) {
+  TempTree t;
+  auto path = t.root() / "pipe";
+  ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
+  std::string text;
+  std::vector<Diagnostic> diags;
+  EXPECT_FALSE(read_text_file({"pipe", path, 0}, 1000, text, diags));
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_NE(diags[0].message.find("not a regular file"), std::string::npos);
+}
+
+TEST(ReadTextFile, FileGrownOverTheCapSinceTheWalkUsesItsActualSize) {
+  TempTree t;
+  auto path = t.write("grew.txt", std::string(64, 'x'));
+  std::string text;
+  std::vector<Diagnostic> diags;
+  EXPECT_FALSE(read_text_file({"grew.txt", path, 10}, 32, text, diags));
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_EQ(diags[0].message, "file is 64 bytes, over the size cap of 32 bytes; skipped (raise with --max-file-size)");
+}
+
+TEST(ReadTextFile, ShrunkFileIsReadAsItIsNow) {
+  TempTree t;
+  auto path = t.write("shrunk.txt", "abc");
+  std::string text;
+  std::vector<Diagnostic> diags;
+  EXPECT_TRUE(read_text_file({"shrunk.txt", path, 500}, 1000, text, diags));
+  EXPECT_EQ(text, "abc");
+}
+
+TEST(ReadTextFile, NulAfterTheProbeIsText) {
+  TempTree t;
+  std::string content(9000, 'x');
+  content += '\0';
+  auto path = t.write("late-nul.txt", content);
+  std::string text;
+  std::vector<Diagnostic> diags;
+  EXPECT_TRUE(read_text_file({"late-nul.txt", path, content.size()}, 100000, text, diags));
+  EXPECT_EQ(text.size(), content.size());
+}
+
+TEST(ReadTextFile, BomAndCrlfAreKept) {
+  TempTree t;
+  auto path = t.write("bom.txt", "\xef\xbb\xbfx\r\n");
+  std::string text;
+  std::vector<Diagnostic> diags;
+  EXPECT_TRUE(read_text_file({"bom.txt", path, 6}, 100, text, diags));
+  EXPECT_EQ(text, "\xef\xbb\xbfx\r\n");
+}
+
+TEST(ReadTextFile, FolderIsADiagnostic) {
+  TempTree t;
+  std::string text;
+  std::vector<Diagnostic> diags;
+  EXPECT_FALSE(read_text_file({"dir", t.root(), 0}, 100, text, diags));
+  EXPECT_EQ(diags.size(), 1u);
 }

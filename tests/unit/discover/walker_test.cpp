@@ -123,3 +123,130 @@ TEST(Walker, UnreadableFolderIsADiagnostic) {
   fs::permissions(t.root() / "locked", fs::perms::owner_all);
   EXPECT_TRUE(w.diagnosed("locked", "cannot read folder"));
 }
+
+namespace {
+
+bool unique(const Paths& paths) {
+  Paths sorted = paths;
+  std::sort(sorted.begin(), sorted.end());
+  return std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
+}
+
+}  // namespace
+
+TEST(Walker, NestedIgnoreFilesAreRelativeToTheirFolder) {
+  TempTree t;
+  t.write(".gitignore", "**/cache/\nlogs/**\n");
+  t.write("pkg/.openlockignore", "/gen.py\nout/\n**/*.snap\n!keep.snap\n");
+  t.write("pkg/.gitignore", "*.bak\n");
+  t.write("pkg/gen.py", "");
+  t.write("pkg/lib/gen.py", "");      // "/gen.py" is anchored to pkg/, not to lib/
+  t.write("pkg/out/a.txt", "");       // dir-only pattern, folder matched
+  t.write("pkg/lib/out", "");         // dir-only pattern, a file of that name stays
+  t.write("pkg/a/b/x.snap", "");
+  t.write("pkg/a/b/keep.snap", "");   // later negation wins
+  t.write("pkg/x.bak", "");
+  t.write("x.bak", "");               // pkg/.gitignore does not reach above pkg/
+  t.write("deep/er/cache/c.txt", "");
+  t.write("logs/today/l.txt", "");
+  EXPECT_EQ(walk(t.root()).paths, (Paths{".gitignore", "pkg/.gitignore", "pkg/.openlockignore", "pkg/a/b/keep.snap",
+                                         "pkg/lib/gen.py", "pkg/lib/out", "x.bak"}));
+}
+
+TEST(Walker, FileInsideAnIgnoredFolderCannotBeReincluded) {
+  TempTree t;
+  t.write(".gitignore", "build/\n!build/keep.txt\n");
+  t.write("build/keep.txt", "");
+  t.write("sub/.gitignore", "!*.txt\n");
+  t.write("sub/build/k.txt", "");
+  EXPECT_EQ(walk(t.root()).paths, (Paths{".gitignore", "sub/.gitignore"}));
+}
+
+TEST(Walker, IgnoredSymlinkIsSilent) {
+  TempTree outside;
+  TempTree t;
+  t.write(".gitignore", "result\n");
+  fs::create_directory_symlink(outside.root(), t.root() / "result");
+  Walked w = walk(t.root());
+  EXPECT_EQ(w.paths, (Paths{".gitignore"}));
+  EXPECT_TRUE(w.diagnostics.empty());
+}
+
+TEST(Walker, SymlinkedFolderInsideKeepsRealPaths) {
+  TempTree t;
+  t.write("z-real/f.txt", "");
+  fs::create_directory_symlink(t.root() / "z-real", t.root() / "a-alias");
+  Walked w = walk(t.root());
+  EXPECT_EQ(w.paths, (Paths{"z-real/f.txt"})) << "the real path wins over an alias walked first";
+  EXPECT_TRUE(w.diagnostics.empty());
+}
+
+TEST(Walker, SymlinkedFolderIsFollowedWhenItsRealPlaceIsIgnored) {
+  TempTree t;
+  t.write(".gitignore", "hidden/\n");
+  t.write("hidden/f.txt", "");
+  fs::create_directory_symlink("hidden", t.root() / "view");
+  EXPECT_EQ(walk(t.root()).paths, (Paths{".gitignore", "view/f.txt"}));
+}
+
+TEST(Walker, SymlinkLoopsTerminateWithoutDuplicates) {
+  TempTree t;
+  t.write("a/f.txt", "");
+  t.write("b/g.txt", "");
+  fs::create_directory_symlink("..", t.root() / "a/up");  // to the parent, relative
+  fs::create_directory_symlink("../a", t.root() / "b/to-a");
+  fs::create_directory_symlink("../b", t.root() / "a/to-b");
+  Walked w = walk(t.root());
+  EXPECT_EQ(w.paths, (Paths{"a/f.txt", "b/g.txt"}));
+  EXPECT_TRUE(unique(w.paths));
+}
+
+TEST(Walker, SymlinkToAFifoIsNeverOpened) {
+  TempTree t;
+  ASSERT_EQ(::mkfifo((t.root() / "pipe").c_str(), 0600), 0);
+  fs::create_symlink(t.root() / "pipe", t.root() / "link");
+  Walked w = walk(t.root());
+  EXPECT_TRUE(w.paths.empty());
+  EXPECT_TRUE(w.diagnosed("link", "not a regular file"));
+}
+
+TEST(Walker, FifoNamedLikeAnIgnoreFileIsNotRead) {
+  TempTree t;
+  t.write("a.txt", "");
+  ASSERT_EQ(::mkfifo((t.root() / ".gitignore").c_str(), 0600), 0);
+  EXPECT_EQ(walk(t.root()).paths, (Paths{"a.txt"}));
+}
+
+TEST(Walker, HugeIgnoreFileIsADiagnostic) {
+  TempTree t;
+  t.write(".openlockignore", "a.txt\n" + std::string(2u << 20, '#'));
+  t.write("a.txt", "");
+  Walked w = walk(t.root());
+  EXPECT_EQ(w.paths, (Paths{".openlockignore", "a.txt"}));
+  EXPECT_TRUE(w.diagnosed(".openlockignore", "not applied"));
+}
+
+TEST(Walker, OutputIsSortedAndDeterministic) {
+  TempTree t;
+  for (const char* name : {"b/x", "a-b", "a/b", "B", "a.b", "_z", "\xc3\xa9"}) t.write(name, "");
+  Walked first = walk(t.root());
+  Walked second = walk(t.root());
+  EXPECT_EQ(first.paths, second.paths);
+  EXPECT_TRUE(std::is_sorted(first.paths.begin(), first.paths.end()));
+  EXPECT_EQ(first.paths.size(), 7u);
+}
+
+TEST(Walker, MissingTargetIsADiagnosticNotACrash) {
+  TempTree t;
+  Walked w = walk(t.root() / "nope");
+  EXPECT_TRUE(w.paths.empty());
+  EXPECT_EQ(w.diagnostics.size(), 1u);
+}
+
+TEST(Walker, FifoTargetIsNotOpened) {
+  TempTree t;
+  ASSERT_EQ(::mkfifo((t.root() / "pipe").c_str(), 0600), 0);
+  Walked w = walk(t.root() / "pipe");
+  EXPECT_TRUE(w.paths.empty());
+  EXPECT_EQ(w.diagnostics.size(), 1u);
+}
