@@ -39,3 +39,33 @@ TEST(GoMod, MalformedInput) {
   EXPECT_TRUE(go_mod_accepts("a/go.mod"));
   EXPECT_FALSE(go_mod_accepts("go.sum"));
 }
+
+TEST(GoMod, CommentsAfterBlockMarkersAndIndirectExactly) {
+  ParseOutput out = gomod(
+      "module m // the module\n"
+      "require ( // deps\n"
+      "  a.example/x v1.0.0 // indirect; needed by y\n"
+      "  a.example/y v1.0.0 // not indirect\n"
+      ") // end\n"
+      "require ()\n"
+      "exclude a.example/z v0.1.0\n"
+      "replace (\n  a.example/x => ./x\n)\n");
+  ASSERT_TRUE(out.diagnostics.empty()) << out.diagnostics[0].message;
+  auto deps = of_kind(out, "dependency");
+  ASSERT_EQ(deps.size(), 2u);
+  EXPECT_EQ(deps[0]->get("indirect"), "true");
+  EXPECT_FALSE(deps[1]->has("indirect"));
+  EXPECT_EQ(deps[1]->location.line, 4u);
+  EXPECT_EQ(deps[1]->evidence, "a.example/y v1.0.0 // not indirect");
+  EXPECT_EQ(deps[1]->get("raw_name"), "a.example/y");
+}
+
+TEST(GoMod, MalformedLinesCarryTheirLine) {
+  ParseOutput out = gomod("require (\r\n  a v1 extra\r\n  \"quoted/path\" v2.0.0\r\n)\r\nrequire onlypath\r\n\x01\xff\r\n");
+  ASSERT_EQ(out.diagnostics.size(), 2u);
+  EXPECT_EQ(out.diagnostics[0].location.line, 2u);
+  EXPECT_EQ(out.diagnostics[1].location.line, 5u);
+  auto deps = of_kind(out, "dependency");
+  ASSERT_EQ(deps.size(), 1u);
+  EXPECT_EQ(deps[0]->get("name"), "quoted/path");
+}

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "unit/parse/parse_helpers.hpp"
 
 using namespace openlock;
@@ -62,4 +64,49 @@ TEST(PackageJson, MalformedInput) {
   EXPECT_EQ(pkg("{\"dependencies\": [\"x\"]}").diagnostics.size(), 1u);
   EXPECT_EQ(pkg("{\"name\": \"\xff\xfe\"}").diagnostics.size(), 1u);
   EXPECT_EQ(of_kind(pkg("\xEF\xBB\xBF{\"dependencies\": {\"x\": \"1\"}}"), "dependency").size(), 1u);
+}
+
+TEST(PackageJson, NodeModulesOnlyAsAFolder) {
+  EXPECT_FALSE(package_json_accepts("web/node_modules/x/package.json"));
+  EXPECT_TRUE(package_json_accepts("my_node_modules/package.json"));
+  EXPECT_FALSE(package_json_accepts("web/Package.json"));
+}
+
+TEST(PackageJson, OptionalScopeColumnsAndKeyLookup) {
+  // "b" appears first as a value; the entry's line is where "b" is a key. CRLF endings.
+  ParseOutput out = pkg("{\r\n  \"optionalDependencies\": {\r\n    \"a\": \"b\",\r\n    \"B\": \"2\"\r\n  }\r\n}\r\n");
+  ASSERT_TRUE(out.diagnostics.empty());
+  auto deps = of_kind(out, "dependency");
+  ASSERT_EQ(deps.size(), 2u);
+  EXPECT_EQ(deps[0]->get("scope"), "optional");
+  EXPECT_EQ(deps[0]->get("spec"), "b");
+  EXPECT_EQ(deps[0]->location.line, 3u);
+  EXPECT_EQ(deps[0]->location.column, 5u);
+  EXPECT_EQ(deps[1]->get("name"), "b");
+  EXPECT_EQ(deps[1]->get("raw_name"), "B");
+  EXPECT_EQ(deps[1]->location.line, 4u);
+  EXPECT_EQ(deps[1]->evidence, "\"B\": \"2\"");
+}
+
+TEST(PackageJson, DeepNestingIsRefusedQuickly) {
+  auto start = std::chrono::steady_clock::now();
+  ParseOutput deep = pkg("{\"dependencies\": " + std::string(100000, '{') + std::string(100000, '}') + "}");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+  ASSERT_EQ(deep.diagnostics.size(), 1u);
+  EXPECT_TRUE(deep.facts.empty());
+  // Brackets inside strings do not count.
+  ParseOutput strings = pkg("{\"dependencies\": {\"x\": \"" + std::string(1000, '[') + "\"}}");
+  EXPECT_TRUE(strings.diagnostics.empty());
+  EXPECT_EQ(of_kind(strings, "dependency").size(), 1u);
+}
+
+TEST(PackageJson, GarbageNeverCrashes) {
+  for (std::string_view text : {"{", "}", "\"", "{\"dependencies\": {\"x\": 1}}", "{\"a\": 1e999999}", "\xff\xfe\xfd",
+                                "{\"dependencies\": {\"\xc3\x28\": \"1\"}}", "null", "{\"dependencies\": null}"}) {
+    ParseOutput out = pkg(text);
+    (void)out;
+  }
+  ParseOutput numeric = pkg("{\"dependencies\": {\"x\": 1}}");
+  ASSERT_EQ(of_kind(numeric, "dependency").size(), 1u);
+  EXPECT_FALSE(of_kind(numeric, "dependency")[0]->has("spec"));
 }
