@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -33,6 +34,19 @@ struct Bad {
 };
 
 int line_of(const YAML::Node& node) { return node.Mark().line >= 0 ? node.Mark().line + 1 : 0; }
+
+// A map key as text; keys that are lists or maps are a mistake in a rule file.
+std::string key_of(const YAML::Node& key) {
+  if (!key.IsScalar()) throw Bad{line_of(key), "a key must be a plain word"};
+  return key.Scalar();
+}
+
+// Fact kinds are identifiers (dependency, env_var); anything else is a typo that would never match.
+bool is_identifier(const std::string& word) {
+  if (word.empty() || std::isdigit(static_cast<unsigned char>(word[0]))) return false;
+  return std::all_of(word.begin(), word.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
 
 std::string scalar(const YAML::Node& node, const std::string& key) {
   if (!node.IsScalar()) throw Bad{line_of(node), "'" + key + "' must be a string"};
@@ -64,7 +78,7 @@ Condition parse_leaf(const std::string& kind, const YAML::Node& tests, int line)
   if (!tests || tests.IsNull()) return c;
   if (!tests.IsMap()) throw Bad{line, "fact condition '" + kind + "' must map attributes to patterns"};
   for (const auto& kv : tests) {
-    Condition::AttrTest test{kv.first.Scalar(), {}};
+    Condition::AttrTest test{key_of(kv.first), {}};
     if (kv.second.IsScalar()) {
       test.patterns.push_back(kv.second.Scalar());
     } else if (kv.second.IsSequence() && kv.second.size() > 0) {
@@ -81,7 +95,7 @@ Condition parse_condition(const YAML::Node& node) {
   if (!node.IsMap() || node.size() != 1)
     throw Bad{line_of(node), "a condition is a map with one key: any, all, not, or a fact kind"};
   auto entry = *node.begin();
-  std::string key = entry.first.Scalar();
+  std::string key = key_of(entry.first);
   Condition c;
   if (key == "any" || key == "all") {
     c.op = key == "any" ? Condition::Op::any : Condition::Op::all;
@@ -89,17 +103,21 @@ Condition parse_condition(const YAML::Node& node) {
   } else if (key == "not") {
     c.op = Condition::Op::none_of;
     c.children.push_back(parse_condition(entry.second));
-  } else {
+  } else if (is_identifier(key)) {
     c = parse_leaf(key, entry.second, line_of(entry.first));
+  } else {
+    throw Bad{line_of(entry.first), "'" + key + "' is not a fact kind; expected any, all, not, or a name like dependency"};
   }
   return c;
 }
 
 void parse_rule(const YAML::Node& doc, Rule& rule) {
   if (!doc.IsMap()) throw Bad{line_of(doc), "a rule file must be a YAML map"};
+  std::set<std::string> seen;  // yaml-cpp keeps a repeated key; the first would win silently
   for (const auto& kv : doc) {
-    std::string key = kv.first.Scalar();
+    std::string key = key_of(kv.first);
     if (!kKeys.count(key)) throw Bad{line_of(kv.first), "unknown key '" + key + "'"};
+    if (!seen.insert(key).second) throw Bad{line_of(kv.first), "key '" + key + "' is given twice"};
   }
   for (const char* key : {"id", "title", "category", "severity", "match", "message"})
     if (!doc[key]) throw Bad{1, std::string("missing required key '") + key + "'"};

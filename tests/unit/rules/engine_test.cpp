@@ -90,3 +90,83 @@ TEST(Fingerprint, StableAcrossLinesAndWhitespaceDifferentAcrossPaths) {
   moved[1].location.line = 40;
   EXPECT_EQ(evaluate_rules({rule}, kFacts)[0].fingerprint, evaluate_rules({rule}, moved)[0].fingerprint);
 }
+
+TEST(Engine, AllCollectsFactsOfPositiveChildrenOnceEach) {
+  // Both children match torch: one finding for it; the `not` child adds nothing.
+  auto rule = rule_from("dedupe", "match:\n  all:\n    - dependency: {name: torch}\n    - dependency: {name: 't*'}\n"
+                                  "    - not: {dependency: {name: nothing}}\nmessage: m\n");
+  EXPECT_EQ(where(evaluate_rules({rule}, kFacts)), (std::vector<std::string>{"a/requirements.txt:1"}));
+
+  // A `not` that holds alone yields no finding: there is no fact to point at.
+  auto absent = rule_from("absent", "match: {not: {dependency: {name: nothing}}}\nmessage: m\n");
+  EXPECT_TRUE(evaluate_rules({absent}, kFacts).empty());
+}
+
+TEST(Engine, AttributeMustBePresentAndEveryTestMustMatch) {
+  auto missing_attr = rule_from("r", "match: {image: {name: '*', tag: '*'}}\nmessage: m\n");
+  EXPECT_TRUE(evaluate_rules({missing_attr}, kFacts).empty()) << "no fact has a tag";
+  auto one_fails = rule_from("r", "match: {dependency: {name: 'cupy-*', extra: z}}\nmessage: m\n");
+  EXPECT_TRUE(evaluate_rules({one_fails}, kFacts).empty());
+  auto case_blind = rule_from("r", "match: {dependency: {name: 'CuPy-CUDA1[0-9]X'}}\nmessage: m\n");
+  EXPECT_EQ(evaluate_rules({case_blind}, kFacts).size(), 1u);
+}
+
+TEST(Engine, ConfidenceComesFromRuleOrFactKind) {
+  std::vector<Fact> facts = {fact("import", "src/app.py", 1, "import openai", {{"module", "openai"}}),
+                             fact("model_ref", "src/app.py", 2, "\"gpt-4o\"", {{"name", "gpt-4o"}}),
+                             fact("dependency", "requirements.txt", 1, "openai", {{"name", "openai"}})};
+  auto derived = rule_from("r", "match: {any: [{import: {}}, {model_ref: {}}, {dependency: {}}]}\nmessage: m\n");
+  auto found = evaluate_rules({derived}, facts);
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[0].confidence, "high");  // requirements.txt sorts first
+  EXPECT_EQ(found[1].confidence, "medium");
+  EXPECT_EQ(found[2].confidence, "low");
+
+  auto declared = rule_from("r", "confidence: low\nmatch: {dependency: {}}\nmessage: m\n");
+  EXPECT_EQ(evaluate_rules({declared}, facts).at(0).confidence, "low");
+}
+
+TEST(Engine, FindingCarriesRuleFieldsAndFilledRemediation) {
+  std::vector<Fact> facts = {fact("image", "tests/Dockerfile", 4, "FROM nvcr.io/nvidia/pytorch", {{"name", "nvcr.io/nvidia/pytorch"}})};
+  auto rule = rule_from("img", "match: {image: {name: 'nvcr.io/*'}}\nmessage: '{evidence}'\n"
+                               "remediation: 'Replace {attr.name} at line {line}; keep {attr.missing}.'\n");
+  auto found = evaluate_rules({rule}, facts);
+  ASSERT_EQ(found.size(), 1u);
+  const Finding& f = found[0];
+  EXPECT_EQ(f.rule_id, "img");
+  EXPECT_EQ(f.title, "T");
+  EXPECT_EQ(f.category, "lockin.hardware");
+  EXPECT_EQ(f.severity, Severity::medium);
+  EXPECT_EQ(f.message, "FROM nvcr.io/nvidia/pytorch");
+  EXPECT_EQ(f.remediation, "Replace nvcr.io/nvidia/pytorch at line 4; keep .");
+  EXPECT_EQ(f.location.path, "tests/Dockerfile");
+  EXPECT_EQ(f.location.line, 4u);
+  EXPECT_EQ(f.context, "test");
+  EXPECT_FALSE(f.mitigates);
+  EXPECT_EQ(f.fingerprint, fingerprint("img", "tests/Dockerfile", "FROM nvcr.io/nvidia/pytorch"));
+}
+
+TEST(Engine, SortsByPathLineColumnThenRule) {
+  std::vector<Fact> facts = {fact("image", "b.yaml", 1, "x", {{"name", "x"}}),
+                             Fact{"image", {"a.yaml", 2, 9}, "y", {{"name", "y"}}},
+                             Fact{"image", {"a.yaml", 2, 3}, "z", {{"name", "z"}}}};
+  auto second = rule_from("rule.b", "match: {image: {}}\nmessage: m\n");
+  auto first = rule_from("rule.a", "match: {image: {}}\nmessage: m\n");
+  std::vector<std::string> order;
+  for (const auto& f : evaluate_rules({second, first}, facts))
+    order.push_back(f.location.path + ":" + std::to_string(f.location.column) + ":" + f.rule_id);
+  EXPECT_EQ(order, (std::vector<std::string>{"a.yaml:3:rule.a", "a.yaml:3:rule.b", "a.yaml:9:rule.a", "a.yaml:9:rule.b",
+                                             "b.yaml:1:rule.a", "b.yaml:1:rule.b"}));
+}
+
+TEST(Engine, NoRulesOrNoFactsGiveNoFindings) {
+  EXPECT_TRUE(evaluate_rules({}, kFacts).empty());
+  auto rule = rule_from("r", "within: repo\nmatch: {dependency: {}}\nmessage: m\n");
+  EXPECT_TRUE(evaluate_rules({rule}, {}).empty());
+}
+
+TEST(Fingerprint, KnownValue) {
+  // FNV-1a 64 of "r\0p\0e", pinned so that baselines written by one version stay valid in the next.
+  EXPECT_EQ(fingerprint("r", "p", "e"), "a9edd924162e6f96");
+  EXPECT_EQ(fingerprint("r", "p", "a\t\n b"), fingerprint("r", "p", "a b"));
+}

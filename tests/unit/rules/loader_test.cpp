@@ -90,6 +90,99 @@ TEST(RuleLoader, ErrorsNameLineAndKey) {
   EXPECT_NE(load_error(two_keys).message.find("one key"), std::string::npos);
 }
 
+TEST(RuleLoader, MoreErrorsNameTheirLine) {
+  const std::string head = "id: test.rule\ntitle: t\ncategory: hygiene\nseverity: low\nmessage: m\n";
+
+  RuleError yaml = load_error("id: test.rule\ntitle: t\nmatch: {any: [\n");
+  EXPECT_EQ(yaml.line, 4);
+  EXPECT_NE(yaml.message.find("invalid YAML"), std::string::npos);
+
+  RuleError no_match = load_error(head);
+  EXPECT_NE(no_match.message.find("missing required key 'match'"), std::string::npos);
+
+  RuleError null_match = load_error(head + "match:\n");
+  EXPECT_NE(null_match.message.find("one key"), std::string::npos);
+
+  RuleError empty_map = load_error(head + "match: {}\n");
+  EXPECT_EQ(empty_map.line, 6);
+
+  RuleError twice = load_error(head + "severity: high\nmatch: {image: {}}\n");
+  EXPECT_EQ(twice.line, 6);
+  EXPECT_NE(twice.message.find("key 'severity' is given twice"), std::string::npos);
+
+  RuleError not_a_kind = load_error(head + "match:\n  any:\n    - image: {}\n    - \"dependency name\": {}\n");
+  EXPECT_EQ(not_a_kind.line, 9);
+  EXPECT_NE(not_a_kind.message.find("'dependency name' is not a fact kind"), std::string::npos);
+
+  RuleError empty_patterns = load_error(head + "match:\n  dependency:\n    name: []\n");
+  EXPECT_EQ(empty_patterns.line, 8);
+  EXPECT_NE(empty_patterns.message.find("'name'"), std::string::npos);
+
+  RuleError bad_within = load_error(head + "within: everywhere\nmatch: {image: {}}\n");
+  EXPECT_EQ(bad_within.line, 6);
+  EXPECT_NE(bad_within.message.find("'within'"), std::string::npos);
+
+  RuleError not_a_list = load_error(head + "match: {all: {image: {}}}\n");
+  EXPECT_NE(not_a_list.message.find("'all' needs a non-empty list"), std::string::npos);
+
+  EXPECT_NE(load_error("").message.find("YAML map"), std::string::npos);
+  EXPECT_NE(load_error("- a\n- b\n").message.find("YAML map"), std::string::npos);
+}
+
+TEST(RuleLoader, DefaultsAndShortForms) {
+  Rule rule;
+  RuleError error;
+  std::string text = "id: test.rule\ntitle: t\ncategory: openness\nseverity: info\nmessage: m\n"
+                     "match: {not: {model_ref: {name: 'gpt-*'}}}\n";
+  ASSERT_TRUE(load_rule("test.rule.yml", text, rule, error)) << error.to_string();
+  EXPECT_EQ(rule.scope, "file");
+  EXPECT_EQ(rule.effect, "finding");
+  EXPECT_EQ(rule.confidence, "");
+  EXPECT_EQ(rule.origin, "test.rule.yml");
+  ASSERT_EQ(rule.match.op, Condition::Op::none_of);
+  const Condition& leaf = rule.match.children.at(0);
+  EXPECT_EQ(leaf.fact_kind, "model_ref");
+  ASSERT_EQ(leaf.tests.size(), 1u);
+  EXPECT_EQ(leaf.tests[0].patterns, std::vector<std::string>{"gpt-*"}) << "a single pattern needs no list";
+}
+
+TEST(RuleLoader, EveryBuiltinRuleLoads) {
+  std::vector<Rule> rules;
+  std::vector<RuleError> errors;
+  load_builtin_rules(rules, errors);
+  for (const auto& e : errors) ADD_FAILURE() << e.to_string();
+  EXPECT_FALSE(rules.empty());
+  for (const auto& rule : rules) {
+    EXPECT_EQ(rule.origin.rfind("rules/", 0), 0u) << rule.origin;
+    EXPECT_EQ(rule.origin.find("rules/licenses/"), std::string::npos) << "knowledge files are not rules";
+  }
+}
+
+TEST(RuleLoader, DirectoryRuleIdMustMatchItsFileName) {
+  TempTree t;
+  t.write("pack/good.rule.yaml", "id: good.rule\ntitle: t\ncategory: hygiene\nseverity: low\n"
+                                 "match: {image: {}}\nmessage: m\n");
+  t.write("pack/renamed.yaml", "id: old.name\ntitle: t\ncategory: hygiene\nseverity: low\n"
+                               "match: {image: {}}\nmessage: m\n");
+  std::vector<Rule> rules;
+  std::vector<RuleError> errors;
+  load_rule_dir(t.root(), rules, errors);
+  ASSERT_EQ(rules.size(), 1u);
+  EXPECT_EQ(rules[0].id, "good.rule");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].path.find("renamed.yaml"), std::string::npos);
+  EXPECT_NE(errors[0].message.find("'old.name' must equal the file name stem 'renamed'"), std::string::npos);
+}
+
+TEST(RuleLoader, MissingDirectoryIsOneError) {
+  std::vector<Rule> rules;
+  std::vector<RuleError> errors;
+  load_rule_dir("/nonexistent/openlock-rules", rules, errors);
+  EXPECT_TRUE(rules.empty());
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_NE(errors[0].message.find("cannot read rules directory"), std::string::npos);
+}
+
 TEST(RuleLoader, DirectoryOverridesBuiltinsById) {
   std::vector<Rule> rules;
   std::vector<RuleError> errors;
