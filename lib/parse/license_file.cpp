@@ -3,6 +3,7 @@
 #include "parse/license_file.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <string>
 
@@ -13,9 +14,22 @@ namespace openlock {
 
 namespace {
 
+constexpr std::size_t kMaxEvidence = 200;  // bytes of the first line kept as evidence
+
+// LICENSE.py or LICENSE-check.js is code about licenses, not a license: its own parser reads it.
+constexpr std::array<std::string_view, 34> kCodeExtensions = {
+    ".PY",   ".PYI", ".PYC", ".IPYNB", ".JS",  ".MJS",  ".CJS", ".JSX", ".TS",  ".TSX",  ".GO",   ".RS",
+    ".C",    ".H",   ".CC",  ".CPP",   ".CXX", ".HPP",  ".JAVA", ".KT", ".SCALA", ".RB", ".PHP",  ".CS",
+    ".SWIFT", ".SH", ".PS1", ".JSON",  ".YAML", ".YML", ".TOML", ".XML", ".LOCK", ".PROTO"};
+
 bool named(const std::string& name, const char* stem) {
   std::string s(stem);
   return name == s || name.starts_with(s + ".") || name.starts_with(s + "-");
+}
+
+bool is_code(const std::string& name) {
+  return std::any_of(kCodeExtensions.begin(), kCodeExtensions.end(),
+                     [&](std::string_view ext) { return name.ends_with(ext); });
 }
 
 std::string role_of(const std::string& name) {
@@ -24,24 +38,16 @@ std::string role_of(const std::string& name) {
   return "license";
 }
 
-}  // namespace
-
-bool license_file_accepts(std::string_view rel_path) {
-  std::string name = ascii_upper(base_name(rel_path));
-  return named(name, "LICENSE") || named(name, "LICENCE") || named(name, "COPYING") || named(name, "MODEL_LICENSE") ||
-         named(name, "USE_POLICY") || named(name, "ACCEPTABLE_USE_POLICY") || name == "NOTICE" ||
-         name == "NOTICE.TXT" || name == "NOTICE.MD";
-}
-
-void parse_license_file(const ParseInput& in, ParseOutput& out) {
+void read_license_file(const ParseInput& in, ParseOutput& out) {
   auto lines = split_lines(in.text);
   auto first = std::find_if(lines.begin(), lines.end(), [](const TextLine& l) { return !trim(l.text).empty(); });
   if (first == lines.end()) {
-    out.diagnostics.push_back({{std::string(in.path), 0, 0}, "empty license file"});
+    out.diagnostics.push_back({{std::string(in.path), 1, 0}, "empty license file"});
     return;
   }
   std::string name(base_name(in.path));
-  Fact fact{"license_text", {std::string(in.path), first->number, 1}, std::string(trim(first->text).substr(0, 200)), {}};
+  Fact fact{"license_text", {std::string(in.path), first->number, 1},
+            std::string(cap_utf8(trim(first->text), kMaxEvidence)), {}};
   fact.set("file", name).set("bytes", std::to_string(in.text.size())).set("lines", std::to_string(lines.size()));
   fact.set("role", role_of(ascii_upper(name)));
   out.facts.push_back(std::move(fact));
@@ -49,6 +55,26 @@ void parse_license_file(const ParseInput& in, ParseOutput& out) {
     Fact c{"license_clause", {std::string(in.path), clause.line, 1}, std::move(clause.evidence), {}};
     c.set("kind", clause.kind).set("file", name);
     out.facts.push_back(std::move(c));
+  }
+}
+
+}  // namespace
+
+bool license_file_accepts(std::string_view rel_path) {
+  std::string name = ascii_upper(base_name(rel_path));
+  if (is_code(name)) return false;
+  return named(name, "LICENSE") || named(name, "LICENCE") || named(name, "COPYING") || named(name, "MODEL_LICENSE") ||
+         named(name, "USE_POLICY") || named(name, "ACCEPTABLE_USE_POLICY") || name == "NOTICE" ||
+         name == "NOTICE.TXT" || name == "NOTICE.MD";
+}
+
+void parse_license_file(const ParseInput& in, ParseOutput& out) {
+  try {
+    read_license_file(in, out);
+  } catch (const std::exception& e) {
+    out.diagnostics.push_back({{std::string(in.path), 1, 0}, std::string("cannot read license file: ") + e.what()});
+  } catch (...) {
+    out.diagnostics.push_back({{std::string(in.path), 1, 0}, "cannot read license file"});
   }
 }
 

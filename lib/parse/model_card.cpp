@@ -1,13 +1,16 @@
 // Hugging Face model cards: YAML front matter (yaml-cpp), and the Markdown headings and openness claims of the body.
 // Hostile YAML is refused before yaml-cpp sees it: too many aliases (billion laughs) or nesting
-// deeper than kMaxYamlNesting (yaml-cpp recurses and would overflow the stack).
+// deeper than kMaxYamlNesting (yaml-cpp recurses and would overflow the stack). The walk over the
+// parsed tree has a node budget too, since aliases share nodes and a walk would expand them.
 #include "core/text.hpp"
 #include "parse/model_card.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -18,7 +21,9 @@ namespace openlock {
 
 namespace {
 
-constexpr int kMaxAliases = 20;  // *alias references in one front matter; cards rarely need any
+constexpr int kMaxAliases = 20;             // *alias references in one front matter; cards rarely need any
+constexpr std::size_t kMaxNodes = 100000;   // YAML nodes visited per card, an alias counted each time it is used
+constexpr std::size_t kMaxEvidence = 300;   // bytes of a source line kept as evidence
 const std::set<std::string, std::less<>> kGatingKeys = {"gated", "extra_gated_prompt", "extra_gated_fields",
                                                         "extra_gated_heading", "extra_gated_description",
                                                         "extra_gated_button_content"};
@@ -28,6 +33,8 @@ struct Card {
   ParseOutput& out;
   std::vector<TextLine> lines;
   unsigned yaml_first_line = 0;  // file line of the first front matter line
+  std::size_t budget = kMaxNodes;
+  bool exhausted = false;
 
   void diagnose(unsigned line, std::string message, unsigned column = 0) {
     out.diagnostics.push_back({{std::string(in.path), line, column}, std::move(message)});
@@ -39,11 +46,22 @@ struct Card {
     return node.Mark().column >= 0 ? static_cast<unsigned>(node.Mark().column) + 1 : 0;
   }
   std::string line_text(unsigned number) const {
-    return number >= 1 && number <= lines.size() ? std::string(trim(lines[number - 1].text)) : std::string();
+    if (number < 1 || number > lines.size()) return {};
+    return std::string(cap_utf8(trim(lines[number - 1].text), kMaxEvidence));
   }
   Fact fact_at(std::string kind, const YAML::Node& node) const {
     unsigned line = file_line(node);
     return Fact{std::move(kind), {std::string(in.path), line, file_column(node)}, line_text(line), {}};
+  }
+
+  // One more node visited; false (and one diagnostic) once the budget is spent.
+  bool spend() {
+    if (budget > 0) return --budget, true;
+    if (!exhausted)
+      diagnose(yaml_first_line, "front matter expands to more than " + std::to_string(kMaxNodes) +
+                                    " YAML nodes; the rest is refused as a possible alias bomb");
+    exhausted = true;
+    return false;
   }
 
   // A field that may be a string or a list of strings; anything else is a diagnostic.
@@ -52,35 +70,48 @@ struct Card {
     if (node.IsScalar()) {
       values.push_back(node);
     } else if (node.IsSequence()) {
-      for (const auto& item : node) {
-        if (item.IsScalar())
+      std::optional<YAML::Node> first_bad;
+      std::size_t bad = 0;
+      for (const YAML::Node& item : node) {
+        if (!spend()) break;
+        if (item.IsScalar()) {
           values.push_back(item);
-        else
-          diagnose(file_line(item), "front matter field '" + key + "' has an entry that is not a string; ignored");
+        } else if (!item.IsNull()) {
+          if (!bad++) first_bad = item;
+        }
+      }
+      if (first_bad) {  // one diagnostic per field, at its first bad entry
+        std::string what = bad == 1 ? "an entry that is not a string" : std::to_string(bad) + " entries that are not strings";
+        diagnose(file_line(*first_bad), "front matter field '" + key + "' has " + what + "; ignored",
+                 file_column(*first_bad));
       }
     } else if (!node.IsNull()) {
-      diagnose(file_line(node), "front matter field '" + key + "' should be a string or a list of strings; ignored");
+      diagnose(file_line(node), "front matter field '" + key + "' should be a string or a list of strings; ignored",
+               file_column(node));
     }
     return values;
   }
 
   std::string scalar_of(const YAML::Node& map, const char* key) {
     const YAML::Node node = map[key];
-    if (!node) return {};
+    if (!node || node.IsNull()) return {};
     if (node.IsScalar()) return node.Scalar();
-    diagnose(file_line(node), std::string("front matter field '") + key + "' should be a string; ignored");
+    diagnose(file_line(node), std::string("front matter field '") + key + "' should be a string; ignored",
+             file_column(node));
     return {};
   }
 
   std::string first_heading(unsigned from) const {
     for (const auto& h : out.facts)
-      if (h.kind == "heading" && h.location.path == in.path && h.get("level") == "1" && h.location.line >= from) return std::string(h.get("text"));
+      if (h.kind == "heading" && h.location.path == in.path && h.get("level") == "1" && h.location.line >= from)
+        return std::string(h.get("text"));
     return {};
   }
 
   void front_matter(const YAML::Node& doc, unsigned body_start);
   bool refuse_hostile(std::string_view yaml);
   void body(std::size_t from_index);
+  void heading(const TextLine& line, std::string_view stripped);
   void claim(const TextLine& line);
 };
 
@@ -88,6 +119,15 @@ bool Card::refuse_hostile(std::string_view yaml) {
   std::string hazard = yaml_hazard(yaml, kMaxAliases);
   if (!hazard.empty()) diagnose(yaml_first_line, "front matter " + hazard);
   return !hazard.empty();
+}
+
+// An empty gating field, or `gated: false` (no, off), leaves access open; true, auto, manual, a
+// prompt or a form gates it.
+bool gates_access(const std::string& key, const YAML::Node& value) {
+  if (value.IsNull() || (value.IsScalar() && trim(value.Scalar()).empty())) return false;
+  bool flag = true;
+  if (key == "gated" && value.IsScalar() && YAML::convert<bool>::decode(value, flag)) return flag;
+  return true;
 }
 
 void Card::front_matter(const YAML::Node& doc, unsigned body_start) {
@@ -101,12 +141,22 @@ void Card::front_matter(const YAML::Node& doc, unsigned body_start) {
   std::string license_name = scalar_of(doc, "license_name");
   std::string license_link = scalar_of(doc, "license_link");
 
+  std::set<std::string, std::less<>> seen, repeated;
   for (const auto& kv : doc) {
+    if (!spend()) break;
     if (!kv.first.IsScalar()) continue;
     const std::string key = kv.first.Scalar();
+    // YAML forbids repeated keys and yaml-cpp keeps them all; the first one is the one read.
+    if (!seen.insert(key).second) {
+      if (repeated.insert(key).second)
+        diagnose(file_line(kv.first), "front matter repeats the key '" + key + "'; only the first one is read",
+                 file_column(kv.first));
+      continue;
+    }
     const YAML::Node& value = kv.second;
     if (key == "license") {
       for (const auto& id : scalars(value, key)) {
+        if (trim(id.Scalar()).empty()) continue;  // an empty license declares nothing
         Fact f = fact_at("license", id);
         f.set("id", id.Scalar()).set("source", "card");
         if (!license_name.empty()) f.set("name", license_name);
@@ -114,15 +164,13 @@ void Card::front_matter(const YAML::Node& doc, unsigned body_start) {
         out.facts.push_back(std::move(f));
       }
     } else if (key == "base_model" || key == "datasets" || key == "tags" || key == "language") {
-      const char* attr = key == "datasets" ? "dataset" : key == "tags" ? "tag" : key == "base_model" ? "base_model" : "language";
+      const char* attr = key == "datasets" ? "dataset" : key == "tags" ? "tag" : key.c_str();
       for (const auto& v : scalars(value, key)) model.set(attr, v.Scalar());
-    } else if (kGatingKeys.count(key)) {
-      std::string shown = value.IsScalar() ? ascii_lower(value.Scalar()) : value.IsMap() ? "map" : "list";
-      if (key == "gated" && (shown == "false" || shown == "no" || shown.empty())) continue;
+    } else if (kGatingKeys.count(key) && gates_access(key, value)) {
       if (!gated) gating = fact_at("gating", kv.first);
       gated = true;
       gating.set("field", key);
-      gating.set("value", value.IsScalar() ? value.Scalar() : shown);
+      gating.set("value", value.IsScalar() ? value.Scalar() : value.IsMap() ? "map" : "list");
     }
   }
   for (const char* key : {"library_name", "pipeline_tag", "base_model_relation"}) {
@@ -133,9 +181,10 @@ void Card::front_matter(const YAML::Node& doc, unsigned body_start) {
   if (!license_link.empty()) model.set("license_link", license_link);
 
   std::string name = scalar_of(doc, "model_name");
-  if (name.empty() && doc["model-index"] && doc["model-index"].IsSequence() && doc["model-index"].size() > 0 &&
-      doc["model-index"][0].IsMap() && doc["model-index"][0]["name"] && doc["model-index"][0]["name"].IsScalar())
-    name = doc["model-index"][0]["name"].Scalar();
+  const YAML::Node index = doc["model-index"];
+  if (name.empty() && index && index.IsSequence() && index.size() > 0 && index[0].IsMap() && index[0]["name"] &&
+      index[0]["name"].IsScalar())
+    name = index[0]["name"].Scalar();
   if (name.empty()) name = first_heading(body_start);
   if (!name.empty()) model.set("name", name);
   model.set("gated", gated ? "true" : "false");
@@ -157,50 +206,65 @@ void Card::claim(const TextLine& line) {
     break;
   }
   if (phrase.empty()) return;
-  Fact f{"claim", {std::string(in.path), line.number, 1}, std::string(trim(line.text).substr(0, 300)), {}};
+  Fact f{"claim", {std::string(in.path), line.number, 1}, std::string(cap_utf8(trim(line.text), kMaxEvidence)), {}};
   f.set("phrase", phrase);
   out.facts.push_back(std::move(f));
 }
 
+// An ATX heading: 1-6 '#', then a space or the end of the line; an optional closing run of '#'
+// (after a space) is not part of the text.
+void Card::heading(const TextLine& line, std::string_view stripped) {
+  std::size_t level = stripped.find_first_not_of('#');
+  if (level == std::string_view::npos) level = stripped.size();
+  if (level > 6 || (level < stripped.size() && stripped[level] != ' ' && stripped[level] != '\t')) return;
+  std::string_view title = trim(stripped.substr(level));
+  std::size_t closing = title.find_last_not_of('#');
+  if (closing == std::string_view::npos) title = {};
+  else if (closing + 1 < title.size() && (title[closing] == ' ' || title[closing] == '\t')) title = trim(title.substr(0, closing));
+  Fact f{"heading", {std::string(in.path), line.number, 1}, std::string(cap_utf8(trim(line.text), kMaxEvidence)), {}};
+  f.set("level", std::to_string(level)).set("text", std::string(cap_utf8(title, kMaxEvidence)));
+  out.facts.push_back(std::move(f));
+}
+
+// A code fence (CommonMark): three or more '`' or '~'. It is closed by a run of the same
+// character at least as long with nothing after it; a backtick opener's info string has no '`'.
+struct Fence {
+  char mark = 0;
+  std::size_t length = 0;
+};
+
+std::optional<Fence> fence_run(std::string_view stripped) {
+  if (stripped.empty() || (stripped[0] != '`' && stripped[0] != '~')) return std::nullopt;
+  std::size_t length = std::min(stripped.find_first_not_of(stripped[0]), stripped.size());
+  if (length < 3) return std::nullopt;
+  return Fence{stripped[0], length};
+}
+
 // ATX headings and openness claims, outside fenced code blocks.
 void Card::body(std::size_t from_index) {
-  std::string fence;
+  std::optional<Fence> open;
   for (std::size_t i = from_index; i < lines.size(); ++i) {
     std::string_view text = lines[i].text;
     std::string_view stripped = text.substr(std::min(text.find_first_not_of(' '), text.size()));
-    if (text.size() - stripped.size() > 3) continue;
-    if (stripped.starts_with("```") || stripped.starts_with("~~~")) {
-      std::string marker(stripped.substr(0, 3));
-      if (fence.empty()) fence = marker;
-      else if (fence == marker) fence.clear();
+    if (text.size() - stripped.size() > 3) continue;  // indented code, or a fence's inner text
+    if (auto run = fence_run(stripped)) {
+      std::string_view rest = stripped.substr(run->length);
+      if (!open) {
+        if (run->mark == '~' || rest.find('`') == std::string_view::npos) open = run;
+        continue;
+      }
+      if (run->mark == open->mark && run->length >= open->length && trim(rest).empty()) open.reset();
       continue;
     }
-    if (!fence.empty()) continue;
+    if (open) continue;
     claim(lines[i]);
-    if (!stripped.starts_with('#')) continue;
-    std::size_t level = stripped.find_first_not_of('#');
-    if (level == std::string_view::npos) level = stripped.size();
-    if (level > 6 || (level < stripped.size() && stripped[level] != ' ' && stripped[level] != '\t')) continue;
-    std::string_view title = trim(stripped.substr(level));
-    while (!title.empty() && title.back() == '#') title.remove_suffix(1);
-    title = trim(title);
-    Fact f{"heading", {std::string(in.path), lines[i].number, 1}, std::string(trim(text)), {}};
-    f.set("level", std::to_string(level)).set("text", std::string(title));
-    out.facts.push_back(std::move(f));
+    if (stripped.starts_with('#')) heading(lines[i], stripped);
   }
 }
 
 bool is_fence(std::string_view line) { return trim(line) == "---"; }
 
-}  // namespace
-
-bool model_card_accepts(std::string_view rel_path) {
-  std::string name = ascii_lower(base_name(rel_path));
-  return name == "readme.md" || name == "model_card.md" || name == "modelcard.md";
-}
-
-void parse_model_card(const ParseInput& in, ParseOutput& out) {
-  Card card{in, out, split_lines(in.text)};
+void parse_card(Card& card) {
   const auto& lines = card.lines;
   if (lines.empty() || !is_fence(lines[0].text)) return card.body(0);
 
@@ -213,17 +277,35 @@ void parse_model_card(const ParseInput& in, ParseOutput& out) {
   std::string yaml;
   for (auto it = lines.begin() + 1; it != close; ++it) yaml.append(it->text).push_back('\n');
   card.yaml_first_line = 2;
-  std::size_t body = static_cast<std::size_t>(close - lines.begin()) + 1;
-  card.body(body);
+  card.body(static_cast<std::size_t>(close - lines.begin()) + 1);
   if (card.refuse_hostile(yaml)) return;
   try {
     card.front_matter(YAML::Load(yaml), close->number + 1);
+  } catch (const YAML::DeepRecursion& e) {
+    unsigned line = e.mark.line >= 0 ? card.yaml_first_line + static_cast<unsigned>(e.mark.line) : 1;
+    card.diagnose(line, "front matter nests deeper than the YAML reader allows; refused");
   } catch (const YAML::Exception& e) {
     unsigned line = e.mark.line >= 0 ? card.yaml_first_line + static_cast<unsigned>(e.mark.line) : 1;
     unsigned column = e.mark.column >= 0 ? static_cast<unsigned>(e.mark.column) + 1 : 0;
     card.diagnose(line, "invalid YAML front matter: " + e.msg, column);
+  }
+}
+
+}  // namespace
+
+bool model_card_accepts(std::string_view rel_path) {
+  std::string name = ascii_lower(base_name(rel_path));
+  return name == "readme.md" || name == "model_card.md" || name == "modelcard.md";
+}
+
+void parse_model_card(const ParseInput& in, ParseOutput& out) {
+  try {
+    Card card{in, out, split_lines(in.text)};
+    parse_card(card);
   } catch (const std::exception& e) {
-    card.diagnose(1, std::string("cannot read front matter: ") + e.what());
+    out.diagnostics.push_back({{std::string(in.path), 1, 0}, std::string("cannot read model card: ") + e.what()});
+  } catch (...) {
+    out.diagnostics.push_back({{std::string(in.path), 1, 0}, "cannot read model card"});
   }
 }
 

@@ -5,6 +5,7 @@
 //   call      function (dotted, as written), arg: calls whose first argument is a string literal
 //   endpoint  host, url: string literals that are http(s)/ws(s) URLs
 //   model_ref name: string literals shaped like a model id (no spaces, letters and digits)
+#include "core/text.hpp"
 #include "parse/python_source.hpp"
 
 #include <cctype>
@@ -162,7 +163,7 @@ struct Reader {
 
   Fact fact(const char* kind, const Token& t) {
     std::string_view line = t.line >= 1 && t.line <= lines.size() ? lines[t.line - 1] : std::string_view();
-    return Fact{kind, {std::string(in.path), t.line, t.column}, std::string(trim(line).substr(0, 300)), {}};
+    return Fact{kind, {std::string(in.path), t.line, t.column}, std::string(cap_utf8(trim(line), 300)), {}};
   }
 
   // `import a.b as c, d` and `from a.b import x, y as z` / `from . import x` (relative: skipped).
