@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,54 @@ struct FoundClause {
 
 /// Use-restricting clauses in a license text, the first place each kind appears. Never throws.
 OPENLOCK_API std::vector<FoundClause> find_license_clauses(std::string_view text);
+
+/// A license text openlock knows (rules/licenses/texts/): what it is and the clauses it carries.
+struct KnownLicense {
+  std::string id;          ///< knowledge-base id, e.g. "llama-3.1-community-license"
+  std::string name;        ///< its title, e.g. "Llama 3.1 Community License Agreement"
+  std::string expression;  ///< the SPDX id or LicenseRef- reports use, e.g. "LicenseRef-llama3.1"
+  std::string family;      ///< e.g. "llama", "apache", "openrail"
+  std::string version;     ///< e.g. "3.1"; empty when the family has one version
+  std::string kind;        ///< osi | permissive | open-data | open-weight | rail | non-commercial | ...
+  bool osi_approved = false;
+  std::string role;        ///< license | use_policy
+  std::vector<std::string> clauses;  ///< clause kinds the license carries (docs/report-json.md)
+};
+
+/// A known license and how close a text is to it.
+struct LicenseCandidate {
+  KnownLicense license;
+  double similarity = 0;  ///< Sørensen–Dice over word trigrams, 0..1
+};
+
+/// One line of a text, with its 1-based number.
+struct TextLineRef {
+  std::uint32_t line = 0;
+  std::string text;
+};
+
+/// Which license a whole text is.
+struct LicenseIdentification {
+  /// identified: a known license, at most small edits; modified: a known license with wording
+  /// added or removed (`added`, `missing`), never to be read as the original; unknown: no known
+  /// license is clearly nearest (`candidates` lists the nearest).
+  std::string status = "unknown";
+  std::optional<KnownLicense> license;      ///< identified or modified: the known license
+  double similarity = 0;                    ///< of the whole text to that license
+  std::vector<TextLineRef> added;           ///< modified: lines the known license does not have
+  double missing = 0;                       ///< modified: share of the known wording absent, 0..1
+  std::vector<LicenseCandidate> candidates; ///< nearest known licenses, best first (at most 3)
+  std::vector<LicenseCandidate> also;       ///< other known licenses found whole after the first
+  std::string note;                         ///< why the text is unknown, when it is not a near miss
+};
+
+/// Names the license of a whole text (LICENSE file, model license, use policy) by comparing its
+/// word trigrams with the fingerprints of rules/licenses/texts/. Robust to reflowed lines,
+/// Markdown marks, copyright lines and small edits. Never throws.
+OPENLOCK_API LicenseIdentification identify_license(std::string_view text);
+
+/// Every license of the knowledge base, in id order.
+OPENLOCK_API std::vector<KnownLicense> known_licenses();
 
 /// Kind of the licenses in an expression: osi | permissive | open-data | open-weight | rail |
 /// non-commercial | no-derivatives | proprietary | unknown; the most restrictive one wins.

@@ -44,20 +44,66 @@ int explain_expression(const LicenseFlags& f) {
   return e.valid ? ok : findings;
 }
 
+json match_json(const KnownLicense& k, double similarity) {
+  return {{"id", k.expression}, {"name", k.name}, {"knowledge_id", k.id}, {"family", k.family}, {"version", k.version},
+          {"kind", k.kind}, {"osi_approved", k.osi_approved}, {"role", k.role}, {"similarity", similarity}};
+}
+
+json identification_json(const LicenseIdentification& id, const std::string& path) {
+  json j = {{"status", id.status}};
+  if (id.license) j["license"] = match_json(*id.license, id.similarity);
+  if (id.status == "modified") {
+    j["missing"] = id.missing;
+    j["added"] = json::array();
+    for (const auto& l : id.added) j["added"].push_back({{"location", {{"path", path}, {"line", l.line}}}, {"text", l.text}});
+  }
+  j["also"] = json::array();
+  for (const auto& a : id.also) j["also"].push_back(match_json(a.license, a.similarity));
+  j["candidates"] = json::array();
+  for (const auto& c : id.candidates) j["candidates"].push_back(match_json(c.license, c.similarity));
+  if (!id.note.empty()) j["note"] = id.note;
+  return j;
+}
+
+void print_identification(const LicenseIdentification& id) {
+  auto percent = [](double v) { return std::to_string(static_cast<int>(v * 100 + 0.5)) + "%"; };
+  if (id.license) {
+    const KnownLicense& k = *id.license;
+    std::cout << "  " << (id.status == "identified" ? "identified: " : "modified variant of: ") << k.name << " ("
+              << k.expression << "), similarity " << percent(id.similarity) << "\n  kind" << (id.status == "identified" ? "" : " of the original") << ": " << k.kind
+              << "\n  OSI-approved: " << (k.osi_approved ? "yes" : "no") << "\n";
+    if (id.status == "modified") {
+      if (id.missing > 0) std::cout << "  missing: " << percent(id.missing) << " of the known wording\n";
+      for (const auto& l : id.added) std::cout << "  added " << l.line << ": " << l.text << "\n";
+    }
+    for (const auto& a : id.also) std::cout << "  also: " << a.license.name << " (" << a.license.expression << ")\n";
+  } else {
+    std::cout << "  unknown license" << (id.note.empty() ? "" : ": " + id.note) << "\n";
+    for (const auto& c : id.candidates)
+      std::cout << "  nearest: " << c.license.name << " (" << c.license.expression << "), similarity "
+                << percent(c.similarity) << "\n";
+  }
+}
+
 int explain_file(const LicenseFlags& f) {
   std::string text;
   if (!read_whole_file(f.file, text)) return usage;
+  auto id = identify_license(text);
   auto clauses = find_license_clauses(text);
   if (f.format == "json") {
-    json j = {{"expression", ""}, {"valid_spdx", false}, {"osi_approved", false}, {"kind", "unknown"},
-              {"identified", json::array()}, {"clauses", json::array()}};
+    json j = {{"expression", id.license ? id.license->expression : ""},
+              {"osi_approved", id.license && id.status == "identified" && id.license->osi_approved},
+              {"kind", id.license && id.status == "identified" ? id.license->kind : "unknown"},
+              {"identification", identification_json(id, f.file)},
+              {"clauses", json::array()}};
     for (const auto& c : clauses)
       j["clauses"].push_back({{"kind", c.kind}, {"evidence", c.evidence}, {"location", {{"path", f.file}, {"line", c.line}}}});
     std::cout << j.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
   } else {
-    std::cout << f.file << ": " << clauses.size() << (clauses.size() == 1 ? " clause" : " clauses")
-              << " that restrict use (license identification is not available yet)\n";
-    for (const auto& c : clauses) std::cout << "  " << c.line << ": " << c.kind << ": " << c.evidence << "\n";
+    std::cout << f.file << "\n";
+    print_identification(id);
+    std::cout << "  " << clauses.size() << (clauses.size() == 1 ? " clause" : " clauses") << " that restrict use\n";
+    for (const auto& c : clauses) std::cout << "    " << c.line << ": " << c.kind << ": " << c.evidence << "\n";
   }
   return ok;
 }
@@ -68,7 +114,7 @@ std::function<int()> add_license(CLI::App& app) {
   auto flags = std::make_shared<LicenseFlags>();
   CLI::App* cmd = app.add_subcommand("license", "Parse, validate and explain an SPDX license expression or a license file");
   auto* expr = cmd->add_option("expression", flags->expression, "SPDX expression, e.g. 'Apache-2.0 OR MIT'");
-  auto* file = cmd->add_option("--file", flags->file, "A license text: list the clauses that restrict use")->type_name("PATH");
+  auto* file = cmd->add_option("--file", flags->file, "A license text: identify it and list the clauses that restrict use")->type_name("PATH");
   expr->excludes(file);
   cmd->add_option("--format", flags->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   cmd->footer("Exit codes: 0 valid expression (or file read), 1 invalid or unknown ids, 2 usage error.");

@@ -1,0 +1,264 @@
+// License-text identification: word-trigram fingerprints (fingerprint.hpp) of the text compared
+// with those of rules/licenses/texts/ by Sørensen–Dice, then judged by a rubric (docs/licenses.md):
+//   - lines whose trigrams are mostly unknown to a candidate are "added" for that candidate; the
+//     rest of the text is its "core";
+//   - the candidate nearest to the whole text wins when its core is near (kMinCore, or wording
+//     only removed) and clearly ahead of the runner-up on the same core (kClearAhead times nearer, or
+//     more), else the text is unknown and the nearest candidates are listed;
+//   - a winner with no added lines (a short title or note before the license does not count) and
+//     at most small missing wording is identified, else modified.
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "core/log.hpp"
+#include "core/text.hpp"
+#include "license/identify.hpp"
+#include "parse/text_lines.hpp"
+#include "openlock/license.hpp"
+#include "rules/embedded.hpp"
+
+namespace openlock {
+
+namespace {
+
+constexpr std::size_t kMaxText = 512 * 1024;    // license texts are far shorter; the rest is not read
+constexpr std::size_t kMinGrams = 10;           // fewer trigrams than this cannot be told apart
+constexpr std::size_t kShortlist = 5;           // nearest licenses compared with the best
+constexpr double kMinCore = 0.9;                // core similarity a winner needs ...
+constexpr double kMinCoreContained = 0.6;       // ... or this much when wording was only removed: the
+constexpr double kMinContained = 0.97;          //     known text holds this share of the core, and
+                                                //     at most 2% of the text is added
+constexpr double kClearAhead = 1.5;             // the runner-up must be this many times farther
+constexpr double kMinCandidate = 0.05;          // similarity below which a license is not a candidate
+constexpr std::size_t kMinMissing = 15;         // missing trigrams that make a text "modified" ...
+constexpr double kMinMissingShare = 0.01;       // ... when they are also this share of the license
+constexpr double kMaxRewritten = 0.1;           // added and missing shares that make another text
+constexpr std::size_t kMaxHeaderGrams = 40;     // words of a title or note before the license text
+constexpr std::size_t kMaxAddedLines = 40;      // evidence lines kept
+constexpr std::size_t kMinOtherGrams = 30;      // added text this long is searched for a second license
+
+using Entry = KnownText;
+
+std::vector<std::uint32_t> decode_field(const YAML::Node& node, const char* key) {
+  if (!node[key]) return {};
+  auto set = decode_gram_set(node[key].as<std::string>());
+  if (!set) throw std::runtime_error(std::string("fingerprint.") + key + " is not a valid gram set");
+  return *set;
+}
+
+std::vector<Entry> load_knowledge() {
+  std::vector<Entry> entries;
+  for (const auto& file : embedded_rule_files()) {
+    std::string path(file.path);
+    if (!path.starts_with("licenses/texts/")) continue;
+    try {
+      YAML::Node doc = load_embedded_yaml(path);
+      Entry e;
+      e.info.id = doc["id"].as<std::string>();
+      e.info.name = doc["name"].as<std::string>();
+      e.info.expression = doc["expression"].as<std::string>();
+      e.info.family = doc["family"].as<std::string>();
+      e.info.version = doc["version"] ? doc["version"].as<std::string>() : "";
+      e.info.kind = doc["kind"].as<std::string>();
+      e.info.osi_approved = doc["osi_approved"].as<bool>();
+      e.info.role = doc["role"] ? doc["role"].as<std::string>() : "license";
+      if (doc["clauses"])
+        for (const auto& c : doc["clauses"]) e.info.clauses.push_back(c.as<std::string>());
+      e.fingerprint.required = decode_field(doc["fingerprint"], "required");
+      e.fingerprint.optional = decode_field(doc["fingerprint"], "optional");
+      if (e.fingerprint.required.size() < kMinGrams) throw std::runtime_error("fingerprint.required is missing or too short");
+      entries.push_back(std::move(e));
+    } catch (const std::exception& ex) {  // checked by identify_test; guards a broken local edit
+      log().error("rules/{}: {}", path, ex.what());
+    }
+  }
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.info.id < b.info.id; });
+  return entries;
+}
+
+const std::vector<Entry>& knowledge() {
+  static const std::vector<Entry> loaded = load_knowledge();  // thread-safe initialisation
+  return loaded;
+}
+
+bool contains(const std::vector<std::uint32_t>& set, std::uint32_t h) { return std::binary_search(set.begin(), set.end(), h); }
+
+struct Text {
+  std::vector<Gram> grams;
+  std::vector<std::uint32_t> set;
+};
+
+// Dice of a gram set against a license, its optional part counted only where the text has it.
+double similarity(const std::vector<std::uint32_t>& set, const Entry& e) {
+  if (set.empty()) return 0;
+  double in_required = static_cast<double>(shared_count(set, e.fingerprint.required));
+  double in_optional = static_cast<double>(shared_count(set, e.fingerprint.optional));
+  return 2 * (in_required + in_optional) / (static_cast<double>(set.size() + e.fingerprint.required.size()) + in_optional);
+}
+
+// The best candidate's view of the text: which lines it does not know, and how near the rest is.
+struct Scored {
+  const Entry* entry = nullptr;
+  double whole = 0;                   // similarity of the whole text
+  double core = 0;                    // similarity of the text without its added lines
+  double contained = 0;               // share of that rest the license knows
+  std::vector<std::uint32_t> core_set;
+  std::vector<std::uint32_t> added;   // line numbers
+  std::size_t added_grams = 0;
+  std::size_t missing = 0;            // required trigrams absent from the text
+};
+
+Scored score(const Text& text, const Entry& e, double whole) {
+  Scored s{&e, whole, 0, 0, {}, {}, 0, 0};
+  // A line is added when it has at least 3 trigrams and fewer than half are known to the license.
+  std::map<std::uint32_t, std::pair<std::size_t, std::size_t>> per_line;  // line -> (grams, known)
+  for (const auto& g : text.grams) {
+    auto& [total, known] = per_line[g.line];
+    ++total;
+    if (contains(e.fingerprint.required, g.hash) || contains(e.fingerprint.optional, g.hash)) ++known;
+  }
+  for (const auto& [line, counts] : per_line)
+    if (counts.first >= 3 && counts.second * 2 < counts.first) s.added.push_back(line), s.added_grams += counts.first;
+  std::vector<Gram> core;
+  for (const auto& g : text.grams)
+    if (!std::binary_search(s.added.begin(), s.added.end(), g.line)) core.push_back(g);
+  s.core_set = gram_set(core);
+  s.core = similarity(s.core_set, e);
+  if (!s.core_set.empty())
+    s.contained = static_cast<double>(shared_count(s.core_set, e.fingerprint.required) +
+                                      shared_count(s.core_set, e.fingerprint.optional)) /
+                  static_cast<double>(s.core_set.size());
+  s.missing = e.fingerprint.required.size() - shared_count(text.set, e.fingerprint.required);
+  return s;
+}
+
+std::vector<std::string_view> split_keep(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+// A short title or note before the license begins ("The MIT License (MIT)", "Foo is under the ISC
+// license:") is a header, not a change to the license; it is dropped from the added lines.
+void drop_header(const Text& text, std::vector<std::uint32_t>& added) {
+  std::uint32_t first_known = 0;
+  for (const auto& g : text.grams)
+    if (!std::binary_search(added.begin(), added.end(), g.line)) {
+      first_known = g.line;
+      break;
+    }
+  std::size_t header_grams = 0;
+  for (const auto& g : text.grams) header_grams += g.line < first_known;
+  if (first_known == 0 || header_grams > kMaxHeaderGrams) return;
+  added.erase(added.begin(), std::lower_bound(added.begin(), added.end(), first_known));
+}
+
+LicenseIdentification identify(std::string_view text, const std::vector<Entry>& entries, int depth) {
+  LicenseIdentification result;
+  Text t{text_grams(text.substr(0, std::min(text.size(), kMaxText))), {}};
+  t.set = gram_set(t.grams);
+  if (t.set.size() < kMinGrams) {
+    result.note = "too little text to identify";
+    return result;
+  }
+  std::vector<std::pair<double, const Entry*>> ranked;
+  for (const auto& e : entries) {
+    double s = similarity(t.set, e);
+    if (s >= kMinCandidate) ranked.emplace_back(s, &e);
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  if (ranked.size() > kShortlist) ranked.resize(kShortlist);
+  for (std::size_t i = 0; i < ranked.size() && i < 3; ++i) result.candidates.push_back({ranked[i].second->info, ranked[i].first});
+  if (ranked.empty()) {
+    result.note = "no known license is near";
+    return result;
+  }
+
+  const Scored best = score(t, *ranked[0].second, ranked[0].first);
+  double rival = 0;  // the runner-up, judged on the same lines as the best
+  for (std::size_t i = 1; i < ranked.size(); ++i) rival = std::max(rival, similarity(best.core_set, *ranked[i].second));
+  bool only_removed = best.contained >= kMinContained && best.added_grams * 50 <= t.grams.size();
+  bool near = best.core >= kMinCore || (best.core >= kMinCoreContained && only_removed);
+  bool clear = near && kClearAhead * (1 - best.core) <= 1 - rival;
+  if (!clear) {
+    result.note = "no known license is clearly nearest";
+    return result;
+  }
+
+  auto lines = split_keep(text);
+  std::vector<std::uint32_t> added = best.added;
+  std::optional<LicenseCandidate> other;
+  if (depth == 0 && best.added_grams >= kMinOtherGrams) {
+    // A second license appended to the first (Apache-2.0 followed by a third-party MIT notice).
+    std::string rest;
+    for (std::uint32_t n = 1; n <= lines.size(); ++n) {
+      if (std::binary_search(added.begin(), added.end(), n)) rest.append(lines[n - 1]);
+      rest.push_back('\n');
+    }
+    LicenseIdentification found = identify(rest, entries, depth + 1);
+    if (found.license && found.license->id != best.entry->info.id) {
+      other = LicenseCandidate{*found.license, found.similarity};
+      added.clear();
+      for (const auto& l : found.added) added.push_back(l.line);
+    }
+  }
+  drop_header(t, added);
+  std::size_t added_grams = 0;
+  for (const auto& g : t.grams) added_grams += std::binary_search(added.begin(), added.end(), g.line);
+  double added_share = static_cast<double>(added_grams) / static_cast<double>(t.grams.size());
+  double required = static_cast<double>(best.entry->fingerprint.required.size());
+  double missing_share = static_cast<double>(best.missing) / required;
+  // The matched part must be the larger part of the text: a README that quotes a license is not it.
+  if (added_share > 0.5) {
+    result.note = "most of the text is not license text";
+    return result;
+  }
+  // Wording both added and removed throughout is another text (another version), not a variant.
+  if (added_share > kMaxRewritten && missing_share > kMaxRewritten) {
+    result.note = "the nearest license differs from this text in many places";
+    return result;
+  }
+  result.license = best.entry->info;
+  result.similarity = best.whole;
+  result.candidates.clear();
+  result.missing = missing_share;
+  if (other) result.also.push_back(*other);
+  bool removed = best.missing >= kMinMissing && best.missing >= kMinMissingShare * required;
+  for (std::uint32_t n : added) {
+    if (result.added.size() >= kMaxAddedLines) break;
+    if (n >= 1 && n <= lines.size()) result.added.push_back({n, std::string(cap_utf8(trim(lines[n - 1]), 300))});
+  }
+  result.status = added.empty() && !removed ? "identified" : "modified";
+  return result;
+}
+
+}  // namespace
+
+LicenseIdentification identify_among(std::string_view text, const std::vector<KnownText>& known) {
+  try {
+    return identify(text, known, 0);
+  } catch (const std::exception& e) {  // allocation failure on a huge text: report, never throw
+    LicenseIdentification failed;
+    failed.note = std::string("cannot identify: ") + e.what();
+    return failed;
+  }
+}
+
+LicenseIdentification identify_license(std::string_view text) { return identify_among(text, knowledge()); }
+
+std::vector<KnownLicense> known_licenses() {
+  std::vector<KnownLicense> out;
+  for (const auto& e : knowledge()) out.push_back(e.info);
+  return out;
+}
+
+}  // namespace openlock
