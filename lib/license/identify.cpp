@@ -31,11 +31,13 @@ constexpr double kMinCore = 0.9;                // core similarity a winner need
 constexpr double kMinCoreContained = 0.6;       // ... or this much when wording was only removed: the
 constexpr double kMinContained = 0.97;          //     known text holds this share of the core, and
                                                 //     at most 2% of the text is added
+constexpr double kMinContainedGap = 0.01;       // a runner-up holding all but this much is a tie
 constexpr double kClearAhead = 1.5;             // the runner-up must be this many times farther
 constexpr double kMinCandidate = 0.05;          // similarity below which a license is not a candidate
 constexpr std::size_t kMinMissing = 15;         // missing trigrams that make a text "modified" ...
 constexpr double kMinMissingShare = 0.01;       // ... when they are also this share of the license
 constexpr double kMaxRewritten = 0.1;           // added and missing shares that make another text
+constexpr std::size_t kMinAddedGrams = 4;       // unknown trigrams that make a line added
 constexpr std::size_t kMaxHeaderGrams = 40;     // words of a title or note before the license text
 constexpr std::size_t kMaxAddedLines = 40;      // evidence lines kept
 constexpr std::size_t kMinOtherGrams = 30;      // added text this long is searched for a second license
@@ -79,11 +81,6 @@ std::vector<Entry> load_knowledge() {
   return entries;
 }
 
-const std::vector<Entry>& knowledge() {
-  static const std::vector<Entry> loaded = load_knowledge();  // thread-safe initialisation
-  return loaded;
-}
-
 bool contains(const std::vector<std::uint32_t>& set, std::uint32_t h) { return std::binary_search(set.begin(), set.end(), h); }
 
 struct Text {
@@ -97,6 +94,13 @@ double similarity(const std::vector<std::uint32_t>& set, const Entry& e) {
   double in_required = static_cast<double>(shared_count(set, e.fingerprint.required));
   double in_optional = static_cast<double>(shared_count(set, e.fingerprint.optional));
   return 2 * (in_required + in_optional) / (static_cast<double>(set.size() + e.fingerprint.required.size()) + in_optional);
+}
+
+// Share of a gram set that the license knows.
+double contained_share(const std::vector<std::uint32_t>& set, const Entry& e) {
+  if (set.empty()) return 0;
+  return static_cast<double>(shared_count(set, e.fingerprint.required) + shared_count(set, e.fingerprint.optional)) /
+         static_cast<double>(set.size());
 }
 
 // The best candidate's view of the text: which lines it does not know, and how near the rest is.
@@ -113,24 +117,24 @@ struct Scored {
 
 Scored score(const Text& text, const Entry& e, double whole) {
   Scored s{&e, whole, 0, 0, {}, {}, 0, 0};
-  // A line is added when it has at least 3 trigrams and fewer than half are known to the license.
+  // A line is added when most of its trigrams are unknown to the license, and more than one word
+  // changed (a misspelt word touches at most three trigrams).
   std::map<std::uint32_t, std::pair<std::size_t, std::size_t>> per_line;  // line -> (grams, known)
   for (const auto& g : text.grams) {
     auto& [total, known] = per_line[g.line];
     ++total;
     if (contains(e.fingerprint.required, g.hash) || contains(e.fingerprint.optional, g.hash)) ++known;
   }
-  for (const auto& [line, counts] : per_line)
-    if (counts.first >= 3 && counts.second * 2 < counts.first) s.added.push_back(line), s.added_grams += counts.first;
+  for (const auto& [line, counts] : per_line) {
+    std::size_t unknown = counts.first - counts.second;
+    if (unknown >= kMinAddedGrams && unknown > counts.second) s.added.push_back(line), s.added_grams += counts.first;
+  }
   std::vector<Gram> core;
   for (const auto& g : text.grams)
     if (!std::binary_search(s.added.begin(), s.added.end(), g.line)) core.push_back(g);
   s.core_set = gram_set(core);
   s.core = similarity(s.core_set, e);
-  if (!s.core_set.empty())
-    s.contained = static_cast<double>(shared_count(s.core_set, e.fingerprint.required) +
-                                      shared_count(s.core_set, e.fingerprint.optional)) /
-                  static_cast<double>(s.core_set.size());
+  s.contained = contained_share(s.core_set, e);
   s.missing = e.fingerprint.required.size() - shared_count(text.set, e.fingerprint.required);
   return s;
 }
@@ -184,11 +188,19 @@ LicenseIdentification identify(std::string_view text, const std::vector<Entry>& 
   }
 
   const Scored best = score(t, *ranked[0].second, ranked[0].first);
-  double rival = 0;  // the runner-up, judged on the same lines as the best
-  for (std::size_t i = 1; i < ranked.size(); ++i) rival = std::max(rival, similarity(best.core_set, *ranked[i].second));
+  double rival = 0, rival_contained = 0;  // the runner-up, judged on the same lines as the best
+  for (std::size_t i = 1; i < ranked.size(); ++i) {
+    rival = std::max(rival, similarity(best.core_set, *ranked[i].second));
+    rival_contained = std::max(rival_contained, contained_share(best.core_set, *ranked[i].second));
+  }
   bool only_removed = best.contained >= kMinContained && best.added_grams * 50 <= t.grams.size();
   bool near = best.core >= kMinCore || (best.core >= kMinCoreContained && only_removed);
-  bool clear = near && kClearAhead * (1 - best.core) <= 1 - rival;
+  // With wording removed, similarity falls for every version alike; which version holds the rest
+  // of the text then tells them apart.
+  bool ahead = kClearAhead * (1 - best.core) <= 1 - rival ||
+               (only_removed && 1 - rival_contained >= kMinContainedGap &&
+                kClearAhead * (1 - best.contained) <= 1 - rival_contained);
+  bool clear = near && ahead;
   if (!clear) {
     result.note = "no known license is clearly nearest";
     return result;
@@ -253,11 +265,16 @@ LicenseIdentification identify_among(std::string_view text, const std::vector<Kn
   }
 }
 
-LicenseIdentification identify_license(std::string_view text) { return identify_among(text, knowledge()); }
+const std::vector<KnownText>& known_texts() {
+  static const std::vector<KnownText> loaded = load_knowledge();  // thread-safe initialisation
+  return loaded;
+}
+
+LicenseIdentification identify_license(std::string_view text) { return identify_among(text, known_texts()); }
 
 std::vector<KnownLicense> known_licenses() {
   std::vector<KnownLicense> out;
-  for (const auto& e : knowledge()) out.push_back(e.info);
+  for (const auto& e : known_texts()) out.push_back(e.info);
   return out;
 }
 

@@ -11,8 +11,10 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
+#include <set>
 #include <sstream>
 
+#include "license/identify.hpp"
 #include "openlock/openlock.hpp"
 
 namespace fs = std::filesystem;
@@ -102,18 +104,206 @@ int mof_section(const fs::path& corpus, int& test_agreement) {
   return agree == total && agree_all == all ? 0 : 1;
 }
 
-// Clauses found in the model license texts of the corpus, one row per text.
-void licenses_section(const fs::path& corpus) {
-  std::cout << "\nClauses found in model license texts (corpus/model-licenses):\n";
-  std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(corpus / "model-licenses"))
-    if (e.path().filename() != "SOURCES.tsv") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  for (const auto& f : files) {
-    std::string kinds;
-    for (const auto& c : openlock::find_license_clauses(read(f))) kinds += (kinds.empty() ? "" : ", ") + c.kind;
-    std::cout << "  " << std::left << std::setw(46) << f.filename().string() << (kinds.empty() ? "-" : kinds) << "\n";
+// ---- licenses: identification of the corpus texts, as published and changed, and clause recall.
+
+struct ExpectedLicense {
+  std::string file, expression, status;
+  std::set<std::string> clauses;
+};
+
+std::vector<ExpectedLicense> expected_licenses() {
+  std::vector<ExpectedLicense> rows;
+  std::ifstream in(fs::path(OPENLOCK_EVAL_DIR) / "expected-licenses.tsv");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> cells;
+    std::stringstream ss(line);
+    for (std::string cell; std::getline(ss, cell, '\t');) cells.push_back(cell);
+    cells.resize(4);
+    ExpectedLicense row{cells[0], cells[1], cells[2], {}};
+    std::stringstream cs(cells[3]);
+    for (std::string c; std::getline(cs, c, ',');) row.clauses.insert(c);
+    rows.push_back(row);
   }
+  return rows;
+}
+
+std::vector<std::string> words_of(const std::string& text) {
+  std::vector<std::string> words;
+  std::stringstream ss(text);
+  for (std::string w; ss >> w;) words.push_back(w);
+  return words;
+}
+
+// Ways a copy of a license differs from the published text. Each returns the changed text and
+// whether the change alters the terms (then the answer must be "modified").
+std::string reflowed(const std::string& text) {
+  std::string out, para;
+  std::stringstream ss(text);
+  auto flush = [&] {
+    std::size_t col = 0;
+    for (const auto& w : words_of(para)) {
+      if (col + w.size() > 60 && col) out += "\n", col = 0;
+      out += (col ? " " : "") + w;
+      col += w.size() + 1;
+    }
+    out += "\n\n";
+    para.clear();
+  };
+  for (std::string line; std::getline(ss, line);) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) flush();
+    else para += line + " ";
+  }
+  flush();
+  return out;
+}
+
+std::string markdown(const std::string& text) {
+  std::string out;
+  std::stringstream ss(text);
+  int n = 0;
+  for (std::string line; std::getline(ss, line);) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) { out += line + "\n"; continue; }
+    ++n;
+    if (n == 1) out += "# " + line + "\n";
+    else if (n % 5 == 0) out += "* **" + line + "**\n";
+    else if (n % 7 == 0) out += "> _" + line + "_\n";
+    else out += line + "\n";
+  }
+  return out;
+}
+
+std::string with_header(const std::string& text) {
+  return "Copyright (c) 2025 Example Labs Ltd. All rights reserved.\n\nLICENSE\n\n" + text;
+}
+
+std::string small_edits(const std::string& text) {  // three words misspelt
+  std::string out = text;
+  for (int k = 1; k <= 3; ++k) {
+    std::size_t at = out.size() * static_cast<std::size_t>(k) / 4;
+    while (at < out.size() && !std::isalpha(static_cast<unsigned char>(out[at]))) ++at;
+    while (at > 0 && std::isalpha(static_cast<unsigned char>(out[at - 1]))) --at;
+    if (at < out.size()) out.insert(at, "x");
+  }
+  return out;
+}
+
+std::string clause_added(const std::string& text) {
+  std::size_t mid = text.find('\n', text.size() / 2);
+  if (mid == std::string::npos) mid = text.size();
+  return text.substr(0, mid) +
+         "\nAdditional term. Any product or service that uses these materials must show the words Built with "
+         "Example on its start screen, and the licensee must send the licensor a written report of such use every "
+         "calendar quarter.\n" +
+         text.substr(mid);
+}
+
+std::string wording_removed(const std::string& text) {  // a run of lines holding ~12% of the words
+  std::vector<std::string> lines;
+  std::stringstream ss(text);
+  for (std::string l; std::getline(ss, l);) lines.push_back(l);
+  std::size_t total = words_of(text).size(), target = std::max<std::size_t>(25, total * 12 / 100), cut = 0;
+  std::string out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (i >= lines.size() / 3 && cut < target) {
+      cut += words_of(lines[i]).size();
+      continue;
+    }
+    out += lines[i] + "\n";
+  }
+  return out;
+}
+
+void licenses_section(const fs::path& corpus) {
+  auto expected = expected_licenses();
+  std::cout << "\nLicense texts identified (corpus/model-licenses, " << expected.size()
+            << " texts, expected answers in tools/eval/expected-licenses.tsv).\n"
+               "The model-license fingerprints were made from these published texts, so the first row checks the\n"
+               "pipeline; the changed copies measure robustness, leave-one-out measures what happens to a text\n"
+               "openlock does not know (it must never be identified as another license).\n";
+  struct Variant {
+    const char* name;
+    std::string (*change)(const std::string&);
+    bool alters_terms;
+  };
+  const Variant variants[] = {{"as published", nullptr, false},
+                              {"reflowed to 60 columns", reflowed, false},
+                              {"Markdown marks", markdown, false},
+                              {"copyright and title header", with_header, false},
+                              {"three words misspelt", small_edits, false},
+                              {"a clause added", clause_added, true},
+                              {"12% of the wording removed", wording_removed, true}};
+  for (const auto& v : variants) {
+    int right = 0, wrong_confident = 0;
+    std::vector<std::string> misses;
+    for (const auto& e : expected) {
+      std::string text = read(corpus / "model-licenses" / e.file);
+      if (v.change) text = v.change(text);
+      auto id = openlock::identify_license(text);
+      std::string want_status = v.alters_terms ? "modified" : e.status;
+      std::string got = id.license ? id.license->expression : "-";
+      if (got == e.expression && id.status == want_status) ++right;
+      else misses.push_back(e.file + ": " + id.status + " " + got);
+      if (id.status == "identified" && got != e.expression) ++wrong_confident;
+    }
+    std::cout << "  " << std::left << std::setw(30) << v.name << right << "/" << expected.size()
+              << "   confident wrong answers: " << wrong_confident << "\n";
+    for (const auto& m : misses) std::cout << "      miss: " << m << "\n";
+  }
+  // Leave-one-out: each text against the knowledge base without its own entry.
+  int unknown = 0, modified = 0, wrong = 0;
+  const auto& all = openlock::known_texts();
+  for (const auto& e : expected) {
+    std::vector<openlock::KnownText> others;
+    for (const auto& k : all)
+      if (k.info.expression != e.expression) others.push_back(k);
+    auto id = openlock::identify_among(read(corpus / "model-licenses" / e.file), others);
+    if (id.status == "identified") {
+      ++wrong;
+      std::cout << "      identified as another license: " << e.file << " -> " << id.license->expression << "\n";
+    }
+    unknown += id.status == "unknown";
+    modified += id.status == "modified";
+  }
+  std::cout << "  " << std::left << std::setw(30) << "leave-one-out" << "unknown " << unknown << ", modified variant of a "
+            << "neighbour " << modified << ", identified as another " << wrong << "\n";
+
+  // Clause recall: clauses found in each text against the expected ones.
+  std::size_t want = 0, found = 0, extra = 0;
+  std::cout << "\nClauses found in model license texts (recall against tools/eval/expected-licenses.tsv):\n";
+  for (const auto& e : expected) {
+    std::set<std::string> kinds;
+    for (const auto& c : openlock::find_license_clauses(read(corpus / "model-licenses" / e.file))) kinds.insert(c.kind);
+    std::string missed, more;
+    for (const auto& c : e.clauses) {
+      if (kinds.count(c)) ++found;
+      else missed += " " + c;
+    }
+    for (const auto& k : kinds)
+      if (!e.clauses.count(k)) more += " " + k, ++extra;
+    want += e.clauses.size();
+    std::cout << "  " << std::left << std::setw(46) << e.file << kinds.size() << " found"
+              << (missed.empty() ? "" : ", missed:" + missed) << (more.empty() ? "" : ", not expected:" + more) << "\n";
+  }
+  std::cout << "  clause recall: " << found << "/" << want << " (" << (want ? 100 * found / want : 0) << "%), " << extra
+            << " found that the table does not expect\n";
+
+  // Hub license ids: how many of the Hub's ids a card's `license:` resolves to a known kind.
+  auto ids = read_csv(corpus / "hf" / "hub_license_ids.csv");
+  int mapped = 0;
+  for (const auto& row : ids) {
+    openlock::AuditOptions options;
+    options.targets = {"-"};
+    options.stdin_text = "---\nlicense: " + row.at("hf_id") + "\n---\n# m\n";
+    openlock::AuditResult result;
+    openlock::AuditError error;
+    if (!openlock::Auditor(options).audit(result, error) || result.models.empty()) continue;
+    const auto& lic = result.models.front().license;
+    bool resolved = !lic.expression.empty() && lic.expression != row.at("hf_id");
+    mapped += resolved || row.at("hf_id") == "unknown" || row.at("hf_id") == "other";
+  }
+  std::cout << "\nHub license ids mapped to SPDX / LicenseRef with a kind: " << mapped << "/" << ids.size() << "\n";
 }
 
 // Each real model card audited alone: license id, kind, OSI flag, gating, findings.

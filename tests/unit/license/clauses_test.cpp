@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
+
 
 using openlock::find_clauses;
 
@@ -39,4 +42,21 @@ TEST(Clauses, LongTextWithoutSentencesIsReadInBoundedPieces) {
   text += " monthly active users.";
   EXPECT_TRUE(find_clauses(text).empty()) << "past the searched prefix";
   EXPECT_EQ(find_clauses(std::string(5000, 'a') + " monthly active users.").size(), 1u);
+}
+
+TEST(Clauses, RegistrationRegionAndDownstreamRestrictions) {
+  auto kinds = [](const char* text) {
+    std::set<std::string> out;
+    for (const auto& c : find_clauses(text)) out.insert(c.kind);
+    return out;
+  };
+  EXPECT_TRUE(kinds("To sell products built on it you must register with the Lab first.").count("gated"));
+  EXPECT_FALSE(kinds("You may register a trademark of your own.").count("gated"));
+  EXPECT_TRUE(kinds("These rights are not granted to you if you are a company domiciled in Atlantis.").count("region"));
+  EXPECT_FALSE(kinds("The Lab is a company domiciled in Atlantis.").count("region"));
+  EXPECT_TRUE(kinds("You must pass the use restrictions of Part B on as an enforceable provision in your terms.")
+                  .count("share_alike"));
+  EXPECT_TRUE(kinds("You shall prominently display \"Harbor\" on the user interface of the service.").count("attribution"));
+  EXPECT_TRUE(kinds("Only non-commercial academic research is allowed.").count("non_commercial"));
+  EXPECT_FALSE(kinds("Commercial research is welcome.").count("non_commercial"));
 }
