@@ -61,8 +61,11 @@ struct LicenseClause {
 /// A license text identified in a file.
 struct IdentifiedLicense {
   std::string id;          ///< SPDX id or LicenseRef-
-  double confidence = 0;   ///< 0..1
+  double confidence = 0;   ///< similarity of the text to the known license, 0..1
   std::string path;        ///< file it was found in
+  std::string name;        ///< the known license's title
+  std::string status;      ///< identified | modified (a modified variant is never the original)
+  std::string role;        ///< license | use_policy | notice: what the file is for
 };
 
 /// What a model's license is and what it allows.

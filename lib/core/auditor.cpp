@@ -1,6 +1,7 @@
 // The Auditor: discover -> parse -> facts -> rules -> scores, for each target.
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -13,6 +14,7 @@
 #include "core/suppressions.hpp"
 #include "core/log.hpp"
 #include "discover/discover.hpp"
+#include "license/license_texts.hpp"
 #include "openlock/auditor.hpp"
 #include "parse/model_card.hpp"
 #include "parse/parser.hpp"
@@ -37,9 +39,10 @@ Auditor& Auditor::operator=(Auditor&&) noexcept = default;
 namespace {
 
 // Runs one parser over one text, catching anything a parser lets escape (it should not).
-void run_parser(const Parser& parser, std::string_view path, std::string_view text, ParseOutput& out) {
+void run_parser(const Parser& parser, std::string_view path, std::string_view text, ParseOutput& out,
+                const std::vector<KnownText>* licenses = nullptr) {
   try {
-    parser.parse(ParseInput{path, text}, out);
+    parser.parse(ParseInput{path, text, licenses}, out);
   } catch (const std::exception& e) {
     out.diagnostics.push_back({{std::string(path), 0, 0}, std::string(parser.name) + " parser failed: " + e.what(), "error"});
   } catch (...) {
@@ -100,9 +103,24 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
     }
     load_rule_dir(dir, rules, rule_errors);
   }
-  if (!rule_errors.empty()) {
-    error.message = rule_errors.front().to_string();
-    for (std::size_t i = 1; i < rule_errors.size(); ++i) error.message += "\n" + rule_errors[i].to_string();
+  // License texts a rule pack adds (licenses/texts/) join the built-in ones for this audit.
+  std::vector<KnownText> pack_licenses;
+  std::vector<std::string> license_errors;
+  for (const auto& dir : opt.rule_dirs) load_license_pack(dir, pack_licenses, license_errors);
+  std::optional<std::vector<KnownText>> licenses;
+  if (!pack_licenses.empty()) {
+    licenses = known_texts();
+    for (auto& k : pack_licenses) {
+      if (std::any_of(licenses->begin(), licenses->end(), [&](const KnownText& b) { return b.info.id == k.info.id; }))
+        license_errors.push_back("license id '" + k.info.id + "' of a rules directory is a built-in id");
+      licenses->push_back(std::move(k));
+    }
+  }
+  for (const auto& e : rule_errors) license_errors.insert(license_errors.begin(), e.to_string());
+  if (!license_errors.empty()) {
+    std::sort(license_errors.begin(), license_errors.end());
+    error.message = license_errors.front();
+    for (std::size_t i = 1; i < license_errors.size(); ++i) error.message += "\n" + license_errors[i];
     return false;
   }
 
@@ -179,7 +197,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
         std::string text;
         if (!read_text_file(file, opt.max_file_size, text, out.diagnostics)) continue;
         parsed.insert(file.rel_path);
-        run_parser(*parser, file.rel_path, text, out);
+        run_parser(*parser, file.rel_path, text, out, licenses ? &*licenses : nullptr);
         find_suppressions(file.rel_path, text, out.facts);
       }
       std::error_code ec;
@@ -194,6 +212,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   }
 
   resolve_card_licenses(facts);
+  compare_declared_licenses(facts);
   result.models = collect_models(facts);
   result.findings = evaluate_rules(rules, facts);
   result.lockin = score_lockin(result.findings);  // scores see everything; the baseline only quiets the report

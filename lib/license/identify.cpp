@@ -7,25 +7,22 @@
 //     more), else the text is unknown and the nearest candidates are listed;
 //   - a winner with no added lines (a short title or note before the license does not count) and
 //     at most small missing wording is identified, else modified.
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <map>
 #include <optional>
 
-#include "core/log.hpp"
 #include "core/text.hpp"
 #include "license/identify.hpp"
+#include "license/license_texts.hpp"
 #include "parse/text_lines.hpp"
 #include "openlock/license.hpp"
-#include "rules/embedded.hpp"
 
 namespace openlock {
 
 namespace {
 
 constexpr std::size_t kMaxText = 512 * 1024;    // license texts are far shorter; the rest is not read
-constexpr std::size_t kMinGrams = 10;           // fewer trigrams than this cannot be told apart
+constexpr std::size_t kMinGrams = kMinLicenseGrams;
 constexpr std::size_t kShortlist = 5;           // nearest licenses compared with the best
 constexpr double kMinCore = 0.9;                // core similarity a winner needs ...
 constexpr double kMinCoreContained = 0.6;       // ... or this much when wording was only removed: the
@@ -43,43 +40,6 @@ constexpr std::size_t kMaxAddedLines = 40;      // evidence lines kept
 constexpr std::size_t kMinOtherGrams = 30;      // added text this long is searched for a second license
 
 using Entry = KnownText;
-
-std::vector<std::uint32_t> decode_field(const YAML::Node& node, const char* key) {
-  if (!node[key]) return {};
-  auto set = decode_gram_set(node[key].as<std::string>());
-  if (!set) throw std::runtime_error(std::string("fingerprint.") + key + " is not a valid gram set");
-  return *set;
-}
-
-std::vector<Entry> load_knowledge() {
-  std::vector<Entry> entries;
-  for (const auto& file : embedded_rule_files()) {
-    std::string path(file.path);
-    if (!path.starts_with("licenses/texts/")) continue;
-    try {
-      YAML::Node doc = load_embedded_yaml(path);
-      Entry e;
-      e.info.id = doc["id"].as<std::string>();
-      e.info.name = doc["name"].as<std::string>();
-      e.info.expression = doc["expression"].as<std::string>();
-      e.info.family = doc["family"].as<std::string>();
-      e.info.version = doc["version"] ? doc["version"].as<std::string>() : "";
-      e.info.kind = doc["kind"].as<std::string>();
-      e.info.osi_approved = doc["osi_approved"].as<bool>();
-      e.info.role = doc["role"] ? doc["role"].as<std::string>() : "license";
-      if (doc["clauses"])
-        for (const auto& c : doc["clauses"]) e.info.clauses.push_back(c.as<std::string>());
-      e.fingerprint.required = decode_field(doc["fingerprint"], "required");
-      e.fingerprint.optional = decode_field(doc["fingerprint"], "optional");
-      if (e.fingerprint.required.size() < kMinGrams) throw std::runtime_error("fingerprint.required is missing or too short");
-      entries.push_back(std::move(e));
-    } catch (const std::exception& ex) {  // checked by identify_test; guards a broken local edit
-      log().error("rules/{}: {}", path, ex.what());
-    }
-  }
-  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.info.id < b.info.id; });
-  return entries;
-}
 
 bool contains(const std::vector<std::uint32_t>& set, std::uint32_t h) { return std::binary_search(set.begin(), set.end(), h); }
 
@@ -263,11 +223,6 @@ LicenseIdentification identify_among(std::string_view text, const std::vector<Kn
     failed.note = std::string("cannot identify: ") + e.what();
     return failed;
   }
-}
-
-const std::vector<KnownText>& known_texts() {
-  static const std::vector<KnownText> loaded = load_knowledge();  // thread-safe initialisation
-  return loaded;
 }
 
 LicenseIdentification identify_license(std::string_view text) { return identify_among(text, known_texts()); }

@@ -15,9 +15,6 @@ struct KnownText {
   Fingerprint fingerprint;
 };
 
-/// The embedded knowledge base (rules/licenses/texts/), loaded once, in id order.
-const std::vector<KnownText>& known_texts();
-
 /// Identifies `text` among `known` (see the rubric at the top of identify.cpp).
 LicenseIdentification identify_among(std::string_view text, const std::vector<KnownText>& known);
 

@@ -1,4 +1,6 @@
-// License files are recorded as facts here; which license a text is comes from identification.
+// License files (LICENSE*, MODEL_LICENSE, USE_POLICY, NOTICE): a license_text fact naming the
+// license the text is (identify.cpp), a license_variant fact when it is a modified variant, and a
+// license_clause fact per use-restricting clause.
 #include "core/text.hpp"
 #include "parse/license_file.hpp"
 
@@ -8,6 +10,8 @@
 #include <string>
 
 #include "license/clauses.hpp"
+#include "license/license_texts.hpp"
+#include "openlock/license.hpp"
 #include "parse/text_lines.hpp"
 
 namespace openlock {
@@ -38,6 +42,31 @@ std::string role_of(const std::string& name) {
   return "license";
 }
 
+std::string percent(double share) { return std::to_string(static_cast<int>(share * 100 + 0.5)); }
+
+// Which license the text is (identify.cpp); a modified variant also becomes a license_variant
+// fact at its first added line, so a rule can point at the change.
+void identify(const ParseInput& in, const std::vector<TextLine>& lines, Fact& text, ParseOutput& out) {
+  LicenseIdentification id = identify_among(in.text, in.licenses ? *in.licenses : known_texts());
+  text.set("status", id.status);
+  for (const auto& a : id.also) text.set("also", a.license.expression);
+  if (!id.license) return;
+  const KnownLicense& known = *id.license;
+  text.set("expression", known.expression).set("name", known.name).set("known_kind", known.kind);
+  text.set("osi", known.osi_approved ? "true" : "false").set("similarity", percent(id.similarity));
+  if (id.status != "modified") return;
+  Fact variant{"license_variant", text.location, text.evidence, {}};
+  if (!id.added.empty()) {
+    variant.location.line = id.added.front().line;
+    variant.evidence = id.added.front().text;
+  } else if (!lines.empty()) {
+    variant.evidence = "(" + percent(id.missing) + "% of the known wording is missing)";
+  }
+  variant.set("expression", known.expression).set("name", known.name).set("file", std::string(base_name(in.path)));
+  variant.set("added_lines", std::to_string(id.added.size())).set("missing", percent(id.missing));
+  out.facts.push_back(std::move(variant));
+}
+
 void read_license_file(const ParseInput& in, ParseOutput& out) {
   auto lines = split_lines(in.text);
   auto first = std::find_if(lines.begin(), lines.end(), [](const TextLine& l) { return !trim(l.text).empty(); });
@@ -50,6 +79,7 @@ void read_license_file(const ParseInput& in, ParseOutput& out) {
             std::string(cap_utf8(trim(first->text), kMaxEvidence)), {}};
   fact.set("file", name).set("bytes", std::to_string(in.text.size())).set("lines", std::to_string(lines.size()));
   fact.set("role", role_of(ascii_upper(name)));
+  identify(in, lines, fact, out);
   out.facts.push_back(std::move(fact));
   for (auto& clause : find_clauses(in.text)) {
     Fact c{"license_clause", {std::string(in.path), clause.line, 1}, std::move(clause.evidence), {}};

@@ -13,9 +13,12 @@ namespace openlock {
 /// What a file is, decided from its path by discover.
 enum class FileKind { model_card, license_text, manifest, deploy, source, other };
 
+struct KnownText;
+
 struct ParseInput {
   std::string_view path;  ///< relative to the target, '/'-separated; used in every Location
   std::string_view text;  ///< whole file contents (may be invalid UTF-8, any line endings)
+  const std::vector<KnownText>* licenses = nullptr;  ///< license texts to identify against; null: built-in
 };
 
 struct ParseOutput {

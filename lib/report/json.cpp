@@ -19,7 +19,8 @@ json location_json(const Location& loc) {
 json license_json(const LicenseInfo& lic) {
   json identified = json::array();
   for (const auto& id : lic.identified)
-    identified.push_back({{"id", id.id}, {"confidence", id.confidence}, {"path", id.path}});
+    identified.push_back({{"id", id.id},         {"name", id.name}, {"status", id.status},
+                          {"confidence", id.confidence}, {"path", id.path}, {"role", id.role}});
   json clauses = json::array();
   for (const auto& c : lic.clauses)
     clauses.push_back({{"kind", c.kind}, {"evidence", c.evidence}, {"location", location_json(c.location)}});

@@ -70,6 +70,9 @@ void write_models(const AuditResult& r, std::ostream& out, Style st) {
     out << "    license: " << (lic.declared.empty() ? "none declared" : clean(lic.declared));
     if (!lic.expression.empty() && lic.expression != lic.declared) out << " -> " << clean(lic.expression);
     out << " (" << lic.kind << ", " << (lic.osi_approved ? "OSI-approved" : "not OSI-approved") << ")\n";
+    for (const auto& id : lic.identified)
+      out << "    " << clean(id.path) << ": " << (id.status == "modified" ? "modified variant of " : "") << clean(id.name) << " ("
+          << clean(id.id) << ", " << static_cast<int>(id.confidence * 100 + 0.5) << "% similar)\n";
     if (!m.base_model.empty()) {
       out << "    base model:";
       for (const auto& b : m.base_model) out << ' ' << clean(b.id) << (b.relation.empty() ? "" : " (" + clean(b.relation) + ")");

@@ -214,7 +214,9 @@ void load_rule_dir(const fs::path& dir, std::vector<Rule>& rules, std::vector<Ru
   std::error_code ec;
   for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
        !ec && it != end; it.increment(ec))
-    if (it->is_regular_file(ec) && is_rule_file(it->path().string())) files.push_back(it->path());
+    if (it->is_regular_file(ec) && is_rule_file(it->path().string()) &&
+        !it->path().lexically_relative(dir).generic_string().starts_with("licenses/"))  // knowledge, not rules
+      files.push_back(it->path());
   if (ec) errors.push_back({dir.string(), 0, "cannot read rules directory: " + ec.message()});
   std::sort(files.begin(), files.end());
   std::set<std::string> ids;

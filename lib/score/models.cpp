@@ -35,10 +35,38 @@ void resolve_card_licenses(std::vector<Fact>& facts) {
 
 namespace {
 
-std::string folder_of(const std::string& path) {
+std::string folder_of(std::string_view path) {
   auto slash = path.rfind('/');
-  return slash == std::string::npos ? std::string() : path.substr(0, slash);
+  return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash));
 }
+
+}  // namespace
+
+void compare_declared_licenses(std::vector<Fact>& facts) {
+  std::vector<Fact> mismatches;
+  for (const auto& card : facts) {
+    if (card.kind != "license" || card.get("source") != "card" || card.get("id") == "other") continue;
+    std::string folder = folder_of(card.location.path);
+    std::string declared(card.get("expression"));
+    std::vector<const Fact*> texts;  // license texts (not policies or notices) openlock named
+    bool agrees = false;
+    for (const auto& f : facts) {
+      if (f.kind != "license_text" || f.get("role") != "license" || folder_of(f.location.path) != folder) continue;
+      if (!f.has("expression")) continue;
+      texts.push_back(&f);
+      agrees = agrees || f.get("expression") == declared;
+      for (const auto& [key, value] : f.attrs) agrees = agrees || (key == "also" && value == declared);
+    }
+    if (texts.empty() || agrees) continue;
+    Fact m{"license_mismatch", card.location, card.evidence, {}};
+    m.set("declared", declared).set("found", std::string(texts.front()->get("expression")));
+    m.set("found_name", std::string(texts.front()->get("name"))).set("file", texts.front()->location.path);
+    mismatches.push_back(std::move(m));
+  }
+  for (auto& m : mismatches) facts.push_back(std::move(m));
+}
+
+namespace {
 
 void fill_license(Model& model, const std::vector<Fact>& facts) {
   std::vector<const Fact*> licenses;
@@ -60,6 +88,32 @@ void fill_license(Model& model, const std::vector<Fact>& facts) {
   info.valid_spdx = all_spdx;
   info.name = licenses.front()->get("name");
   info.link = licenses.front()->get("link");
+}
+
+// License texts identified in the card's folder. A card that says `other` (or an id openlock
+// does not know) takes the kind of the license text beside it; a modified variant stays unknown.
+void fill_identified(Model& model, const std::vector<Fact>& facts) {
+  std::string folder = folder_of(model.path);
+  for (const auto& f : facts) {
+    if (f.kind != "license_text" || folder_of(f.location.path) != folder || !f.has("expression")) continue;
+    model.license.identified.push_back({std::string(f.get("expression")), std::stod(std::string(f.get("similarity"))) / 100,
+                                        f.location.path, std::string(f.get("name")), std::string(f.get("status")),
+                                        std::string(f.get("role"))});
+  }
+  LicenseInfo& info = model.license;
+  bool unresolved = info.kind == "unknown" && (info.declared.empty() || info.declared == "other" ||
+                                               !find_hub_license(info.declared));
+  if (!unresolved || info.declared.find(',') != std::string::npos) return;
+  for (const auto& id : info.identified) {
+    if (id.status != "identified" || id.role != "license") continue;
+    const Fact* text = nullptr;
+    for (const auto& f : facts)
+      if (f.kind == "license_text" && f.location.path == id.path) text = &f;
+    info.kind = text ? std::string(text->get("known_kind")) : info.kind;
+    info.osi_approved = text && text->get("osi") == "true";
+    if (info.expression.empty() || info.declared == "other") info.expression = id.id;
+    return;
+  }
 }
 
 // Clauses of the license files in the card's folder. A card license that cannot be identified
@@ -102,6 +156,7 @@ std::vector<Model> collect_models(const std::vector<Fact>& facts) {
                 return g.kind == "gating" && g.location.path == m.path;
               });
     fill_license(m, facts);
+    fill_identified(m, facts);
     fill_clauses(m, facts);
     models.push_back(std::move(m));
   }

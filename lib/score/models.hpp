@@ -11,6 +11,10 @@ namespace openlock {
 /// Adds the Hub-license knowledge (expression, kind, osi, valid_spdx) to every card license fact.
 void resolve_card_licenses(std::vector<Fact>& facts);
 
+/// Adds a license_mismatch fact for each card license that no license text beside the card
+/// agrees with, when openlock named at least one of those texts (declared vs actual license).
+void compare_declared_licenses(std::vector<Fact>& facts);
+
 /// One Model per `model` fact, with its license facts and the gating facts of the same card.
 std::vector<Model> collect_models(const std::vector<Fact>& facts);
 

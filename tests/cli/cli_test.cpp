@@ -225,7 +225,8 @@ TEST(Cli, RulesCommand) {
   EXPECT_EQ(show.exit_code, 0);
   EXPECT_NE(show.out.find("defined in:  rules/license/license.card.non-commercial.yaml"), std::string::npos) << show.out;
   EXPECT_EQ(openlock("rules show no.such.rule").exit_code, 2);
-  CliRun test = openlock("rules test '" + std::string(OPENLOCK_TEST_DATA) + "/rules/fixtures'");
+  CliRun test = openlock("rules --rules '" + std::string(OPENLOCK_TEST_DATA) + "/rules/packs/licenses' test '" +
+                         std::string(OPENLOCK_TEST_DATA) + "/rules/fixtures'");
   EXPECT_EQ(test.exit_code, 0) << test.out;
   EXPECT_NE(test.out.find(": 0 problems"), std::string::npos);
   EXPECT_EQ(openlock("rules test /no/such/dir").exit_code, 1) << "every rule lacks its fixture folder";

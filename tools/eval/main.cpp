@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "license/identify.hpp"
+#include "license/license_texts.hpp"
 #include "openlock/openlock.hpp"
 
 namespace fs = std::filesystem;

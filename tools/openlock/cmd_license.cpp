@@ -15,6 +15,7 @@ namespace {
 struct LicenseFlags {
   std::string expression;
   std::string file;
+  bool list = false;
   std::string format = "text";
 };
 
@@ -108,6 +109,30 @@ int explain_file(const LicenseFlags& f) {
   return ok;
 }
 
+// The knowledge base, as a Markdown table (docs/licenses.md embeds it) or plain lines.
+int list_known(const LicenseFlags& f) {
+  auto known = known_licenses();
+  if (f.format == "markdown") {
+    std::cout << "| id | license | expression | kind | OSI | role | clauses |\n|---|---|---|---|---|---|---|\n";
+    for (const auto& k : known) {
+      std::string clauses;
+      for (const auto& c : k.clauses) clauses += (clauses.empty() ? "" : ", ") + c;
+      std::cout << "| " << k.id << " | " << k.name << " | `" << k.expression << "` | " << k.kind << " | "
+                << (k.osi_approved ? "yes" : "no") << " | " << k.role << " | " << (clauses.empty() ? "-" : clauses) << " |\n";
+    }
+  } else if (f.format == "json") {
+    json j = json::array();
+    for (const auto& k : known)
+      j.push_back({{"id", k.id}, {"name", k.name}, {"expression", k.expression}, {"family", k.family},
+                   {"version", k.version}, {"kind", k.kind}, {"osi_approved", k.osi_approved}, {"role", k.role},
+                   {"clauses", k.clauses}});
+    std::cout << j.dump(2) << "\n";
+  } else {
+    for (const auto& k : known) std::cout << k.expression << "  " << k.name << " (" << k.kind << ")\n";
+  }
+  return ok;
+}
+
 }  // namespace
 
 std::function<int()> add_license(CLI::App& app) {
@@ -115,10 +140,19 @@ std::function<int()> add_license(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("license", "Parse, validate and explain an SPDX license expression or a license file");
   auto* expr = cmd->add_option("expression", flags->expression, "SPDX expression, e.g. 'Apache-2.0 OR MIT'");
   auto* file = cmd->add_option("--file", flags->file, "A license text: identify it and list the clauses that restrict use")->type_name("PATH");
+  auto* list = cmd->add_flag("--list", flags->list, "List the license texts openlock can identify");
   expr->excludes(file);
-  cmd->add_option("--format", flags->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  list->excludes(expr)->excludes(file);
+  cmd->add_option("--format", flags->format, "Output format (markdown: --list only)")
+      ->check(CLI::IsMember({"text", "json", "markdown"}))
+      ->capture_default_str();
   cmd->footer("Exit codes: 0 valid expression (or file read), 1 invalid or unknown ids, 2 usage error.");
   return [flags] {
+    if (flags->list) return list_known(*flags);
+    if (flags->format == "markdown") {
+      std::cerr << "openlock: error: --format markdown is for --list\n";
+      return static_cast<int>(usage);
+    }
     if (!flags->file.empty()) return explain_file(*flags);
     if (flags->expression.empty()) {
       std::cerr << "openlock: error: license needs an EXPRESSION or --file PATH\n";

@@ -67,7 +67,9 @@ std::function<int()> add_rules(CLI::App& app) {
   auto flags = std::make_shared<RulesFlags>();
   CLI::App* cmd = app.add_subcommand("rules", "List, show and test rule packs");
   cmd->require_subcommand(1);
-  cmd->add_option("--rules", flags->rule_dirs, "Also load rule packs from DIR (replaces built-ins by id)")->type_name("DIR");
+  cmd->add_option("--rules", flags->rule_dirs, "Also load rule packs from DIR (replaces built-ins by id); repeatable")
+      ->type_name("DIR")
+      ->allow_extra_args(false);
   CLI::App* list_cmd = cmd->add_subcommand("list", "List every rule: id, severity, title");
   CLI::App* show_cmd = cmd->add_subcommand("show", "Show one rule");
   show_cmd->add_option("id", flags->id, "Rule id")->required();

@@ -1,5 +1,8 @@
 #include "parse/license_file.hpp"
 
+#include "license/fingerprint.hpp"
+#include "license/identify.hpp"
+
 #include <gtest/gtest.h>
 
 #include "unit/parse/parse_helpers.hpp"
@@ -91,4 +94,64 @@ TEST(LicenseFile, InvalidUtf8AndNulBytesDoNotCrash) {
   ParseOutput out = run(parse_license_file, text, "LICENSE");
   EXPECT_EQ(text_fact(out).location.line, 1u);
   EXPECT_EQ(text_fact(out).get("bytes"), "19");
+}
+
+namespace {
+
+// An invented license and the knowledge base that knows it (real texts may not be copied here).
+const char* kLantern =
+    "Lantern Weights License\n"
+    "You may run, copy and change the Lantern weights for any purpose you like, including selling\n"
+    "products built on them, as long as each copy you give away keeps this license with it.\n"
+    "You may not use the weights to pretend that a machine is a person in a conversation.\n"
+    "The weights come as they are; the authors owe you nothing if they fail you.\n";
+
+std::vector<KnownText> lantern_base() {
+  KnownText k;
+  k.info.id = "lantern";
+  k.info.name = "Lantern Weights License";
+  k.info.expression = "LicenseRef-lantern";
+  k.info.kind = "open-weight";
+  k.fingerprint = *fingerprint_text(kLantern);
+  return {k};
+}
+
+ParseOutput run_with(const std::vector<KnownText>& known, const std::string& text) {
+  ParseOutput out;
+  parse_license_file(ParseInput{"m/LICENSE", text, &known}, out);
+  return out;
+}
+
+}  // namespace
+
+TEST(LicenseFile, NamesAKnownLicense) {
+  auto known = lantern_base();
+  ParseOutput out = run_with(known, kLantern);
+  const Fact& f = text_fact(out);
+  EXPECT_EQ(f.get("status"), "identified");
+  EXPECT_EQ(f.get("expression"), "LicenseRef-lantern");
+  EXPECT_EQ(f.get("known_kind"), "open-weight");
+  EXPECT_EQ(f.get("similarity"), "100");
+  EXPECT_TRUE(of_kind(out, "license_variant").empty());
+}
+
+TEST(LicenseFile, AModifiedVariantPointsAtItsFirstAddedLine) {
+  auto known = lantern_base();
+  std::string text = std::string(kLantern) +
+                     "Any service with more than ten thousand daily users must pay the authors a yearly fee first.\n";
+  ParseOutput out = run_with(known, text);
+  EXPECT_EQ(text_fact(out).get("status"), "modified");
+  auto variants = of_kind(out, "license_variant");
+  ASSERT_EQ(variants.size(), 1u);
+  EXPECT_EQ(variants[0]->location.line, 6u);
+  EXPECT_EQ(variants[0]->get("added_lines"), "1");
+  EXPECT_NE(variants[0]->evidence.find("daily users"), std::string::npos);
+}
+
+TEST(LicenseFile, AnUnknownTextHasNoExpression) {
+  auto known = lantern_base();
+  ParseOutput out = run_with(known, "These notes may be shared with friends and family, and with nobody else at all.\n");
+  const Fact& f = text_fact(out);
+  EXPECT_EQ(f.get("status"), "unknown");
+  EXPECT_FALSE(f.has("expression"));
 }

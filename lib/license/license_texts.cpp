@@ -1,0 +1,115 @@
+// Loading license knowledge entries (license_texts.hpp) from the embedded packs and rule dirs.
+#include "license/license_texts.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "core/log.hpp"
+#include "rules/embedded.hpp"
+
+namespace openlock {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::set<std::string, std::less<>> kKeys = {"id",      "name", "expression", "family",        "version",
+                                                  "kind",    "osi_approved", "role", "clauses",   "source",
+                                                  "optional_from", "fingerprint", "text"};
+
+std::vector<std::uint32_t> decode_field(const YAML::Node& fingerprint, const char* key) {
+  if (!fingerprint[key]) return {};
+  auto set = decode_gram_set(fingerprint[key].as<std::string>());
+  if (!set) throw std::runtime_error(std::string("fingerprint.") + key + " is not a valid gram set");
+  return *set;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read the text file " + path.string());
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// One entry; throws std::exception (YAML or ours) with the reason. `base` is the entry's folder,
+// empty for embedded entries (which may not carry a text).
+KnownText read_entry(const YAML::Node& doc, const fs::path& base) {
+  if (!doc.IsMap()) throw std::runtime_error("a license entry is a YAML map");
+  for (const auto& kv : doc)
+    if (!kKeys.count(kv.first.as<std::string>())) throw std::runtime_error("unknown key '" + kv.first.as<std::string>() + "'");
+  KnownText e;
+  e.info.id = doc["id"].as<std::string>();
+  e.info.name = doc["name"].as<std::string>();
+  e.info.expression = doc["expression"].as<std::string>();
+  e.info.family = doc["family"].as<std::string>();
+  e.info.version = doc["version"] ? doc["version"].as<std::string>() : "";
+  e.info.kind = doc["kind"].as<std::string>();
+  e.info.osi_approved = doc["osi_approved"].as<bool>();
+  e.info.role = doc["role"] ? doc["role"].as<std::string>() : "license";
+  if (doc["clauses"])
+    for (const auto& c : doc["clauses"]) e.info.clauses.push_back(c.as<std::string>());
+  if (doc["text"] && !base.empty()) {
+    std::string optional_from = doc["optional_from"] ? doc["optional_from"].as<std::string>() : "";
+    auto fp = fingerprint_text(read_file(base / doc["text"].as<std::string>()), optional_from);
+    if (!fp) throw std::runtime_error("optional_from text not found in " + doc["text"].as<std::string>());
+    e.fingerprint = std::move(*fp);
+  } else if (doc["fingerprint"]) {
+    e.fingerprint.required = decode_field(doc["fingerprint"], "required");
+    e.fingerprint.optional = decode_field(doc["fingerprint"], "optional");
+  } else {
+    throw std::runtime_error(base.empty() ? "no fingerprint" : "needs `fingerprint:` or `text: FILE`");
+  }
+  if (e.fingerprint.required.size() < kMinLicenseGrams) throw std::runtime_error("the license text is missing or too short");
+  return e;
+}
+
+std::vector<KnownText> load_embedded() {
+  std::vector<KnownText> entries;
+  for (const auto& file : embedded_rule_files()) {
+    std::string path(file.path);
+    if (!path.starts_with("licenses/texts/")) continue;
+    try {
+      entries.push_back(read_entry(load_embedded_yaml(path), {}));
+    } catch (const std::exception& ex) {  // checked by identify_test; guards a broken local edit
+      log().error("rules/{}: {}", path, ex.what());
+    }
+  }
+  std::sort(entries.begin(), entries.end(), [](const KnownText& a, const KnownText& b) { return a.info.id < b.info.id; });
+  return entries;
+}
+
+}  // namespace
+
+const std::vector<KnownText>& known_texts() {
+  static const std::vector<KnownText> loaded = load_embedded();  // thread-safe initialisation
+  return loaded;
+}
+
+void load_license_pack(const fs::path& dir, std::vector<KnownText>& out, std::vector<std::string>& errors) {
+  fs::path texts = dir / "licenses" / "texts";
+  std::error_code ec;
+  if (!fs::is_directory(texts, ec)) return;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(texts, ec))
+    if (entry.path().extension() == ".yaml" || entry.path().extension() == ".yml") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& path : files) {
+    try {
+      KnownText e = read_entry(YAML::LoadFile(path.string()), path.parent_path());
+      bool taken = std::any_of(out.begin(), out.end(), [&](const KnownText& k) { return k.info.id == e.info.id; });
+      if (taken) throw std::runtime_error("license id '" + e.info.id + "' is already known");
+      out.push_back(std::move(e));
+    } catch (const YAML::Exception& ex) {
+      errors.push_back(path.string() + ":" + std::to_string(ex.mark.line + 1) + ": " + ex.msg);
+    } catch (const std::exception& ex) {
+      errors.push_back(path.string() + ": " + ex.what());
+    }
+  }
+}
+
+}  // namespace openlock

@@ -1,0 +1,24 @@
+// The license texts openlock knows: the embedded knowledge base (rules/licenses/texts/) and the
+// entries a rule pack adds (DIR/licenses/texts/*.yaml), e.g. a company's internal model license.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "license/identify.hpp"
+
+namespace openlock {
+
+inline constexpr std::size_t kMinLicenseGrams = 10;  // fewer trigrams than this cannot be told apart
+
+/// The embedded knowledge base, loaded once (thread-safe), in id order.
+const std::vector<KnownText>& known_texts();
+
+/// Adds a rule pack's license entries (DIR/licenses/texts/*.yaml; none is fine). Each entry has
+/// the keys of the built-in ones and either `fingerprint:` or `text: FILE`, a text of the pack's
+/// own beside the entry (with `optional_from` if part of it is optional). Problems are returned
+/// as "path: message".
+void load_license_pack(const std::filesystem::path& dir, std::vector<KnownText>& out, std::vector<std::string>& errors);
+
+}  // namespace openlock
