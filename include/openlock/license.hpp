@@ -30,6 +30,7 @@ struct FoundClause {
   std::string kind;      ///< mau_cap, acceptable_use, no_training_other_models, naming, ... (docs/report-json.md)
   std::uint32_t line = 0;
   std::string evidence;
+  std::string detail;    ///< mau_cap: the user count ("700000000"); acceptable_use: "by_reference"
 };
 
 /// Use-restricting clauses in a license text, the first place each kind appears. Never throws.

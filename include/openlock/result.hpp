@@ -56,6 +56,7 @@ struct LicenseClause {
   std::string kind;      ///< fixed vocabulary: mau_cap, acceptable_use, ... (see docs/report-json.md)
   std::string evidence;  ///< the text that carries the clause
   Location location;     ///< where that text is
+  std::string detail;    ///< mau_cap: the user count; acceptable_use: "by_reference"; else empty
 };
 
 /// A license text identified in a file.

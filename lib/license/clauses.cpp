@@ -65,6 +65,37 @@ Normalized normalize(std::string_view text) {
   return n;
 }
 
+// The user count of a cap ("more than 700 million monthly active users" -> 700000000): the
+// number nearest before the phrase that names users.
+std::string user_count(const std::string& sentence) {
+  static const std::regex count(R"((\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion)?\s+(?:\(\S+\)\s+)?(?:monthly active users|mau\b|users))",
+                                std::regex::icase | std::regex::optimize);
+  std::smatch m;
+  if (!std::regex_search(sentence, m, count)) return {};
+  std::string digits;
+  for (char c : m[1].str())
+    if (c != ',') digits += c;
+  double value = std::stod(digits);
+  std::string scale = m[2].str();
+  for (auto& c : scale) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  value *= scale == "thousand" ? 1e3 : scale == "million" ? 1e6 : scale == "billion" ? 1e9 : 1;
+  return std::to_string(static_cast<long long>(value + 0.5));
+}
+
+// A policy named by address or "incorporated by reference" is outside the license text: it can
+// change without the license changing.
+bool by_reference(const std::string& sentence) {
+  static const std::regex reference(R"(https?://|www\.|\b(available|found|located) at\b|incorporated (herein )?by reference)",
+                                    std::regex::icase | std::regex::optimize);
+  return std::regex_search(sentence, reference);
+}
+
+std::string detail_of(const std::string& kind, const std::string& sentence) {
+  if (kind == "mau_cap") return user_count(sentence);
+  if (kind == "acceptable_use") return by_reference(sentence) ? "by_reference" : "";
+  return {};
+}
+
 }  // namespace
 
 std::vector<ClauseMatch> find_clauses(std::string_view text) {
@@ -84,7 +115,7 @@ std::vector<ClauseMatch> find_clauses(std::string_view text) {
         if (!std::regex_search(sentence, m, re)) continue;
         std::size_t at = start + static_cast<std::size_t>(m.position(0));
         std::string evidence = sentence.size() > 240 ? sentence.substr(0, 237) + "..." : sentence;
-        found.push_back({clause.kind, n.line_of[at], evidence});
+        found.push_back({clause.kind, n.line_of[at], evidence, detail_of(clause.kind, sentence)});
         seen.insert(clause.kind);
         break;
       }

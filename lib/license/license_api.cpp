@@ -10,7 +10,7 @@ namespace openlock {
 
 std::vector<FoundClause> find_license_clauses(std::string_view text) {
   std::vector<FoundClause> out;
-  for (auto& c : find_clauses(text)) out.push_back({c.kind, c.line, c.evidence});
+  for (auto& c : find_clauses(text)) out.push_back({c.kind, c.line, c.evidence, c.detail});
   return out;
 }
 

@@ -84,6 +84,7 @@ void read_license_file(const ParseInput& in, ParseOutput& out) {
   for (auto& clause : find_clauses(in.text)) {
     Fact c{"license_clause", {std::string(in.path), clause.line, 1}, std::move(clause.evidence), {}};
     c.set("kind", clause.kind).set("file", name);
+    if (!clause.detail.empty()) c.set("detail", clause.detail);
     out.facts.push_back(std::move(c));
   }
 }

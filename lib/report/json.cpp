@@ -22,8 +22,10 @@ json license_json(const LicenseInfo& lic) {
     identified.push_back({{"id", id.id},         {"name", id.name}, {"status", id.status},
                           {"confidence", id.confidence}, {"path", id.path}, {"role", id.role}});
   json clauses = json::array();
-  for (const auto& c : lic.clauses)
+  for (const auto& c : lic.clauses) {
     clauses.push_back({{"kind", c.kind}, {"evidence", c.evidence}, {"location", location_json(c.location)}});
+    if (!c.detail.empty()) clauses.back()["detail"] = c.detail;
+  }
   json j = {{"expression", lic.expression}, {"valid_spdx", lic.valid_spdx}, {"osi_approved", lic.osi_approved},
             {"kind", lic.kind}, {"identified", identified}, {"clauses", clauses}, {"declared", lic.declared}};
   if (!lic.name.empty()) j["name"] = lic.name;

@@ -30,6 +30,7 @@ void resolve_card_licenses(std::vector<Fact>& facts) {
     fact.set("kind", known ? known->kind : "unknown");
     fact.set("osi", known && known->osi_approved ? "true" : "false");
     fact.set("valid_spdx", known && known->valid_spdx ? "true" : "false");
+    fact.set("named", fact.has("name") || fact.has("link") ? "true" : "false");  // `other` says nothing alone
   }
 }
 
@@ -124,7 +125,7 @@ void fill_clauses(Model& model, const std::vector<Fact>& facts) {
   std::set<std::string> kinds;
   for (const auto& f : facts) {
     if (f.kind != "license_clause" || folder_of(f.location.path) != folder) continue;
-    model.license.clauses.push_back({std::string(f.get("kind")), f.evidence, f.location});
+    model.license.clauses.push_back({std::string(f.get("kind")), f.evidence, f.location, std::string(f.get("detail"))});
     kinds.insert(std::string(f.get("kind")));
   }
   if (model.license.kind != "unknown" || kinds.empty()) return;

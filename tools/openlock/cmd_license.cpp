@@ -98,13 +98,18 @@ int explain_file(const LicenseFlags& f) {
               {"identification", identification_json(id, f.file)},
               {"clauses", json::array()}};
     for (const auto& c : clauses)
+    {
       j["clauses"].push_back({{"kind", c.kind}, {"evidence", c.evidence}, {"location", {{"path", f.file}, {"line", c.line}}}});
+      if (!c.detail.empty()) j["clauses"].back()["detail"] = c.detail;
+    }
     std::cout << j.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
   } else {
     std::cout << f.file << "\n";
     print_identification(id);
     std::cout << "  " << clauses.size() << (clauses.size() == 1 ? " clause" : " clauses") << " that restrict use\n";
-    for (const auto& c : clauses) std::cout << "    " << c.line << ": " << c.kind << ": " << c.evidence << "\n";
+    for (const auto& c : clauses)
+      std::cout << "    " << c.line << ": " << c.kind << (c.detail.empty() ? "" : " (" + c.detail + ")") << ": " << c.evidence
+                << "\n";
   }
   return ok;
 }

@@ -60,3 +60,16 @@ TEST(Clauses, RegistrationRegionAndDownstreamRestrictions) {
   EXPECT_TRUE(kinds("Only non-commercial academic research is allowed.").count("non_commercial"));
   EXPECT_FALSE(kinds("Commercial research is welcome.").count("non_commercial"));
 }
+
+TEST(Clauses, UserCapsCarryTheirCountAndPoliciesTheirReference) {
+  auto found = find_clauses(
+      "Products with more than 2.5 million monthly active users need another license. "
+      "You must follow the Acceptable Use Policy available at https://example.org/aup.\n");
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].detail, "2500000");
+  EXPECT_EQ(found[1].detail, "by_reference");
+  auto plain = find_clauses("Above 50,000 monthly active users, ask first. Follow the acceptable use policy below.");
+  ASSERT_EQ(plain.size(), 2u);
+  EXPECT_EQ(plain[0].detail, "50000");
+  EXPECT_EQ(plain[1].detail, "") << "a policy in the same text is not by reference";
+}
