@@ -1,5 +1,7 @@
 #include "parse/package_json.hpp"
 
+#include "license/manifest_license.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <string>
@@ -88,6 +90,17 @@ void parse_package_json(const ParseInput& in, ParseOutput& out) {
     return;
   }
   auto lines = split_lines(in.text);
+  // `license`: an SPDX expression, or the old {"type": "MIT"} object.
+  if (doc.contains("license")) {
+    const auto& lic = doc["license"];
+    std::string value = lic.is_string() ? lic.get<std::string>()
+                        : lic.is_object() && lic.contains("type") && lic["type"].is_string() ? lic["type"].get<std::string>()
+                                                                                           : "";
+    std::size_t key_at = find_key(text, "license", 0);
+    Location loc = key_at == std::string_view::npos ? Location{std::string(in.path), 1, 1} : location_of(in.path, text, key_at);
+    std::string evidence = loc.line >= 1 && loc.line <= lines.size() ? std::string(trim(lines[loc.line - 1].text)) : value;
+    if (!value.empty()) out.facts.push_back(manifest_license_fact(loc, evidence, "license", value));
+  }
   for (const auto& [section, scope] : {std::pair{"dependencies", "prod"}, std::pair{"devDependencies", "dev"},
                                        std::pair{"peerDependencies", "peer"}, std::pair{"optionalDependencies", "optional"}}) {
     if (!doc.contains(section)) continue;

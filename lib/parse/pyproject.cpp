@@ -1,5 +1,7 @@
 #include "parse/pyproject.hpp"
 
+#include "license/manifest_license.hpp"
+
 #include <toml++/toml.h>
 
 #include <string>
@@ -84,6 +86,20 @@ struct Reader {
   }
 
   // [[tool.poetry.source]] and [[tool.uv.index]]: package indexes with a url.
+  // PEP 639: a string, an SPDX expression; PEP 621: {text = "..."} (free text) or {file = "..."}.
+  void license(const toml::node* node, const char* field) {
+    if (!node) return;
+    const toml::node* value = node;
+    std::string where = field;
+    if (const auto* t = node->as_table()) {
+      value = t->get("text");
+      where += ".text";
+    }
+    if (!value || !value->is_string()) return;
+    Fact f = fact("license", *value);
+    out.facts.push_back(manifest_license_fact(f.location, f.evidence, where, *value->value<std::string>()));
+  }
+
   void indexes(const toml::node* node, const char* option) {
     if (!node || !node->is_array_of_tables()) return;
     for (const auto& entry : *node->as_array()) {
@@ -122,6 +138,8 @@ void parse_pyproject(const ParseInput& in, ParseOutput& out) {
     for (const auto& [name, group] : *groups)
       if (const auto* g = group.as_table())
         reader.poetry_table(g->get("dependencies"), "tool.poetry.group." + std::string(name.str()), "group");
+  reader.license(doc.at_path("project.license").node(), "project.license");
+  reader.license(doc.at_path("tool.poetry.license").node(), "tool.poetry.license");
   reader.indexes(doc.at_path("tool.poetry.source").node(), "poetry-source");
   reader.indexes(doc.at_path("tool.uv.index").node(), "uv-index");
 }

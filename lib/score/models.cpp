@@ -45,23 +45,29 @@ std::string folder_of(std::string_view path) {
 
 void compare_declared_licenses(std::vector<Fact>& facts) {
   std::vector<Fact> mismatches;
-  for (const auto& card : facts) {
-    if (card.kind != "license" || card.get("source") != "card" || card.get("id") == "other") continue;
-    std::string folder = folder_of(card.location.path);
-    std::string declared(card.get("expression"));
-    std::vector<const Fact*> texts;  // license texts (not policies or notices) openlock named
+  for (const auto& declared : facts) {
+    if (declared.kind != "license") continue;
+    bool card = declared.get("source") == "card";
+    if (card ? declared.get("id") == "other" : declared.get("valid") != "true") continue;
+    std::set<std::string, std::less<>> ids;  // the licenses the declaration names
+    if (card) ids.insert(std::string(declared.get("expression")));
+    for (const auto& [key, value] : declared.attrs)
+      if (key == "license_id") ids.insert(value);
+    std::string folder = folder_of(declared.location.path);
+    const Fact* first = nullptr;  // a license text (not a policy or notice) openlock named
     bool agrees = false;
     for (const auto& f : facts) {
-      if (f.kind != "license_text" || f.get("role") != "license" || folder_of(f.location.path) != folder) continue;
-      if (!f.has("expression")) continue;
-      texts.push_back(&f);
-      agrees = agrees || f.get("expression") == declared;
-      for (const auto& [key, value] : f.attrs) agrees = agrees || (key == "also" && value == declared);
+      if (f.kind != "license_text" || f.get("role") != "license" || !f.has("expression")) continue;
+      if (folder_of(f.location.path) != folder) continue;
+      if (!first) first = &f;
+      for (const auto& [key, value] : f.attrs) agrees = agrees || ((key == "expression" || key == "also") && ids.count(value));
     }
-    if (texts.empty() || agrees) continue;
-    Fact m{"license_mismatch", card.location, card.evidence, {}};
-    m.set("declared", declared).set("found", std::string(texts.front()->get("expression")));
-    m.set("found_name", std::string(texts.front()->get("name"))).set("file", texts.front()->location.path);
+    if (!first || agrees) continue;
+    Fact m{"license_mismatch", declared.location, declared.evidence, {}};
+    std::string file = declared.location.path.substr(declared.location.path.rfind('/') + 1);
+    m.set("declared_in", card ? "The card" : file).set("declared", std::string(declared.get("expression")));
+    m.set("found", std::string(first->get("expression"))).set("found_name", std::string(first->get("name")));
+    m.set("file", first->location.path);
     mismatches.push_back(std::move(m));
   }
   for (auto& m : mismatches) facts.push_back(std::move(m));

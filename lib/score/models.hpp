@@ -11,7 +11,7 @@ namespace openlock {
 /// Adds the Hub-license knowledge (expression, kind, osi, valid_spdx) to every card license fact.
 void resolve_card_licenses(std::vector<Fact>& facts);
 
-/// Adds a license_mismatch fact for each card license that no license text beside the card
+/// Adds a license_mismatch fact for each card or manifest license that no license text beside it
 /// agrees with, when openlock named at least one of those texts (declared vs actual license).
 void compare_declared_licenses(std::vector<Fact>& facts);
 

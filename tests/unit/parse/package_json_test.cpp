@@ -110,3 +110,16 @@ TEST(PackageJson, GarbageNeverCrashes) {
   ASSERT_EQ(of_kind(numeric, "dependency").size(), 1u);
   EXPECT_FALSE(of_kind(numeric, "dependency")[0]->has("spec"));
 }
+
+TEST(PackageJson, LicenseFieldBecomesAManifestLicense) {
+  auto out = run(parse_package_json, "{\n  \"name\": \"x\",\n  \"license\": \"(MIT OR Apache 2)\"\n}\n", "package.json");
+  auto lics = of_kind(out, "license");
+  ASSERT_EQ(lics.size(), 1u);
+  EXPECT_EQ(lics[0]->location.line, 3u);
+  EXPECT_EQ(lics[0]->get("valid"), "false");
+  EXPECT_FALSE(lics[0]->get("error").empty());
+  auto legacy = run(parse_package_json, "{\"license\": {\"type\": \"ISC\", \"url\": \"x\"}}", "package.json");
+  ASSERT_EQ(of_kind(legacy, "license").size(), 1u);
+  EXPECT_EQ(of_kind(legacy, "license")[0]->get("expression"), "ISC");
+  EXPECT_TRUE(of_kind(run(parse_package_json, "{\"license\": 3}", "package.json"), "license").empty());
+}

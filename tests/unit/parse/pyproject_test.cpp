@@ -94,3 +94,20 @@ TEST(Pyproject, MalformedInput) {
   EXPECT_TRUE(pyproject("").diagnostics.empty());
   EXPECT_EQ(pyproject("\xff\xfe = 1\n").diagnostics.size(), 1u);
 }
+
+TEST(Pyproject, LicenseFieldsBecomeManifestLicenses) {
+  auto out = pyproject("[project]\nname = \"x\"\nlicense = \"mit OR apache-2.0\"\n[tool.poetry]\nlicense = {text = \"GPL-2.0\"}\n");
+  auto lics = of_kind(out, "license");
+  ASSERT_EQ(lics.size(), 2u);
+  EXPECT_EQ(lics[0]->location.line, 3u);
+  EXPECT_EQ(lics[0]->get("source"), "manifest");
+  EXPECT_EQ(lics[0]->get("expression"), "MIT OR Apache-2.0");
+  EXPECT_EQ(lics[0]->get("valid"), "true");
+  EXPECT_EQ(lics[1]->get("field"), "tool.poetry.license.text");
+  EXPECT_EQ(lics[1]->get("deprecated"), "GPL-2.0");
+  // A file reference or a non-string names no expression; nothing is recorded, nothing breaks.
+  EXPECT_TRUE(of_kind(pyproject("[project]\nlicense = {file = \"LICENSE\"}\n"), "license").empty());
+  auto odd = pyproject("[project]\nlicense = 7\n");
+  EXPECT_TRUE(of_kind(odd, "license").empty());
+  EXPECT_TRUE(odd.diagnostics.empty());
+}
