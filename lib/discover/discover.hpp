@@ -27,9 +27,9 @@ struct DiscoveredFile {
 void discover(const std::filesystem::path& root, std::vector<DiscoveredFile>& files,
               std::vector<Diagnostic>& diagnostics);
 
-/// Reads a discovered file whole. Returns false (and adds a diagnostic) when it cannot be read
-/// or is over the size cap; returns false silently when it is binary (a NUL byte in the first
-/// 8 KiB).
+/// Reads a discovered file whole. Returns false and adds a diagnostic when it cannot be read, is
+/// over the size cap or is binary (a NUL byte in the first 8 KiB): only files a parser claims by
+/// name are read, so binary content there (a LICENSE or package.json that is not text) is news.
 bool read_text_file(const DiscoveredFile& file, std::uint64_t max_file_size, std::string& text,
                     std::vector<Diagnostic>& diagnostics);
 

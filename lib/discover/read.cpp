@@ -1,4 +1,4 @@
-// read_text_file(): one read per file; binaries are skipped silently, other problems are diagnostics.
+// read_text_file(): one read per file; binaries and every other problem are diagnostics.
 // POSIX open/fstat rather than a stream: the file may have been swapped for a FIFO since the walk
 // (O_NONBLOCK keeps open from hanging, fstat refuses it), and errno names the real reason.
 #include <fcntl.h>
@@ -70,10 +70,8 @@ bool read_text_file(const DiscoveredFile& file, std::uint64_t max_file_size, std
   }
   text.resize(got);
   if (got > max_file_size) return fail(over_cap(got, max_file_size));
-  if (text.find('\0') < kBinaryProbe) {  // binaries are expected in a repo: no diagnostic
-    text.clear();
-    return false;
-  }
+  // Only files a parser claims by name are read: binary content there is worth saying.
+  if (text.find('\0') < kBinaryProbe) return fail("binary content in a file named like a text file; skipped");
   return true;
 }
 

@@ -4,6 +4,7 @@
 
 #include "license/clauses.hpp"
 #include "license/hub_license.hpp"
+#include "license/license_texts.hpp"
 #include "openlock/license.hpp"
 
 namespace openlock {
@@ -26,6 +27,8 @@ std::string license_kind(const LicenseExpression& expression) {
   for (const auto& id : expression.licenses) {
     const HubLicense* known = find_hub_license_by_expression(id);
     std::string_view kind = known ? std::string_view(known->kind) : "unknown";
+    for (const auto& text : known_texts())  // licenses the Hub has no id for (LicenseRef-deepseek)
+      if (!known && text.info.expression == id) kind = text.info.kind;
     auto rank = static_cast<std::size_t>(std::find(kOrder.begin(), kOrder.end(), kind) - kOrder.begin());
     worst = std::min(worst, rank);
   }

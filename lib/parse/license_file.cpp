@@ -74,6 +74,9 @@ void read_license_file(const ParseInput& in, ParseOutput& out) {
     out.diagnostics.push_back({{std::string(in.path), 1, 0}, "empty license file"});
     return;
   }
+  if (std::size_t bad = first_invalid_utf8_line(in.text))
+    out.diagnostics.push_back({{std::string(in.path), static_cast<unsigned>(bad), 0},
+                               "license text is not valid UTF-8 from this line; read as it is"});
   std::string name(base_name(in.path));
   Fact fact{"license_text", {std::string(in.path), first->number, 1},
             std::string(cap_utf8(trim(first->text), kMaxEvidence)), {}};

@@ -203,7 +203,7 @@ TEST(Cli, LicenseCommand) {
   EXPECT_EQ(j["kind"], "osi");
 
   CliRun bad = openlock("license 'MIT and ISC'");
-  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.out.find("upper case"), std::string::npos);
   EXPECT_NE(bad.out.find("    ^"), std::string::npos) << bad.out;
 
@@ -215,6 +215,30 @@ TEST(Cli, LicenseCommand) {
   EXPECT_EQ(clauses[0]["location"]["line"], 10);
   EXPECT_EQ(openlock("license").exit_code, 2);
   EXPECT_EQ(openlock("license --file /no/such/file").exit_code, 2);
+
+  CliRun typo = openlock("license 'Apache-2.0 ANDD MIT'");
+  EXPECT_EQ(typo.exit_code, 2) << "an expression that does not parse is bad input";
+  EXPECT_NE(typo.out.find("column 12"), std::string::npos) << typo.out;
+  CliRun unknown_id = openlock("license 'MIT OR Foo-1.0'");
+  EXPECT_EQ(unknown_id.exit_code, 1);
+  EXPECT_NE(unknown_id.out.find("unknown license id 'Foo-1.0'"), std::string::npos) << unknown_id.out;
+  CliRun known = openlock("license LicenseRef-llama3.1");
+  EXPECT_NE(known.out.find("clauses: mau_cap"), std::string::npos) << known.out;
+
+  fs::create_directories(kTmp);
+  std::ofstream(kTmp / "bin.txt", std::ios::binary) << std::string("PK\0\3\4", 5);
+  CliRun binary = openlock("license --file '" + (kTmp / "bin.txt").string() + "'");
+  EXPECT_EQ(binary.exit_code, 2);
+  EXPECT_NE(binary.err.find("binary"), std::string::npos);
+  std::ofstream(kTmp / "latin1.txt", std::ios::binary) << "Free to use.\nCaf\xe9 terms apply.\n";
+  CliRun latin1 = openlock("license --file '" + (kTmp / "latin1.txt").string() + "'");
+  EXPECT_EQ(latin1.exit_code, 0);
+  EXPECT_NE(latin1.err.find("latin1.txt:2: not valid UTF-8"), std::string::npos) << latin1.err;
+  std::ofstream(kTmp / "long.txt") << std::string(10 * 1024 * 1024, 'a');
+  CliRun long_line = openlock("license --file '" + (kTmp / "long.txt").string() + "'");
+  EXPECT_EQ(long_line.exit_code, 0);
+  EXPECT_NE(long_line.err.find("only the first 512 KiB"), std::string::npos);
+  EXPECT_NE(long_line.out.find("unknown license"), std::string::npos);
 }
 
 TEST(Cli, RulesCommand) {

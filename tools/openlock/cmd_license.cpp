@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
+#include "core/text.hpp"
 #include "openlock/license.hpp"
 
 namespace openlock::cli {
@@ -21,9 +22,24 @@ struct LicenseFlags {
 
 using json = nlohmann::ordered_json;
 
+constexpr std::size_t kReadLimit = 512 * 1024;  // identification and clauses read this much of a text
+
+// The licenses of an expression that the knowledge base knows, for their clauses.
+std::vector<KnownLicense> known_of(const LicenseExpression& e) {
+  std::vector<KnownLicense> out;
+  auto all = known_licenses();
+  for (const auto& id : e.licenses)
+    for (const auto& k : all)
+      if (k.expression == id) out.push_back(k);
+  return out;
+}
+
 json expression_json(const LicenseExpression& e) {
+  json clauses = json::array();
+  for (const auto& k : known_of(e))
+    for (const auto& c : k.clauses) clauses.push_back({{"kind", c}, {"license", k.expression}, {"evidence", k.name}});
   json j = {{"expression", e.normalized},     {"valid_spdx", e.valid},        {"osi_approved", e.osi_approved},
-            {"kind", license_kind(e)},        {"identified", json::array()},  {"clauses", json::array()},
+            {"kind", license_kind(e)},        {"identified", json::array()},  {"clauses", clauses},
             {"licenses", e.licenses},         {"exceptions", e.exceptions},   {"deprecated", e.deprecated},
             {"unknown", e.unknown}};
   if (!e.error.empty()) j["error"] = {{"message", e.error}, {"column", e.error_column}};
@@ -35,14 +51,21 @@ int explain_expression(const LicenseFlags& f) {
   if (f.format == "json") {
     std::cout << expression_json(e).dump(2) << "\n";
   } else if (!e.error.empty()) {
-    std::cout << "invalid: " << e.error << "\n  " << f.expression << "\n  "
+    std::cout << "invalid" << (e.error_column ? " at column " + std::to_string(e.error_column) : std::string()) << ": "
+              << e.error << "\n  " << f.expression << "\n  "
               << std::string(e.error_column ? e.error_column - 1 : 0, ' ') << "^\n";
   } else {
     std::cout << e.normalized << "\n  kind: " << license_kind(e) << "\n  OSI-approved: " << (e.osi_approved ? "yes" : "no")
               << "\n";
     for (const auto& d : e.deprecated) std::cout << "  deprecated SPDX id: " << d << "\n";
+    for (const auto& k : known_of(e)) {
+      std::cout << "  " << k.expression << ": " << k.name << " (" << k.kind << ")";
+      for (std::size_t i = 0; i < k.clauses.size(); ++i) std::cout << (i ? ", " : "; clauses: ") << k.clauses[i];
+      std::cout << "\n";
+    }
   }
-  return e.valid ? ok : findings;
+  // An expression that does not parse is bad input (2); one that parses with unknown ids, a finding (1).
+  return !e.parsed ? usage : e.valid ? ok : findings;
 }
 
 json match_json(const KnownLicense& k, double similarity) {
@@ -89,6 +112,14 @@ void print_identification(const LicenseIdentification& id) {
 int explain_file(const LicenseFlags& f) {
   std::string text;
   if (!read_whole_file(f.file, text)) return usage;
+  if (text.find('\0') < 8192) {
+    std::cerr << "openlock: error: " << f.file << ": binary content, not a license text\n";
+    return usage;
+  }
+  if (std::size_t bad = first_invalid_utf8_line(text))
+    std::cerr << "openlock: warning: " << f.file << ":" << bad << ": not valid UTF-8 from this line; read as it is\n";
+  if (text.size() > kReadLimit)
+    std::cerr << "openlock: warning: " << f.file << ": only the first " << kReadLimit / 1024 << " KiB are read\n";
   auto id = identify_license(text);
   auto clauses = find_license_clauses(text);
   if (f.format == "json") {
@@ -151,7 +182,8 @@ std::function<int()> add_license(CLI::App& app) {
   cmd->add_option("--format", flags->format, "Output format (markdown: --list only)")
       ->check(CLI::IsMember({"text", "json", "markdown"}))
       ->capture_default_str();
-  cmd->footer("Exit codes: 0 valid expression (or file read), 1 invalid or unknown ids, 2 usage error.");
+  cmd->footer("Exit codes: 0 valid expression (or file read), 1 ids not on the SPDX list, 2 an expression that does not\n"
+              "parse, an unreadable or binary file, or a usage error.");
   return [flags] {
     if (flags->list) return list_known(*flags);
     if (flags->format == "markdown") {

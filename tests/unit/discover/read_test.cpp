@@ -17,13 +17,16 @@ TEST(ReadTextFile, ReadsWholeText) {
   EXPECT_TRUE(diags.empty());
 }
 
-TEST(ReadTextFile, BinaryIsSkippedSilently) {
+TEST(ReadTextFile, BinaryIsSkippedWithADiagnostic) {
   TempTree t;
-  auto path = t.write("model.bin", std::string("GGUF\0\0\1", 7));
+  auto path = t.write("LICENSE", std::string("GGUF\0\0\1", 7));
   std::string text;
   std::vector<Diagnostic> diags;
-  EXPECT_FALSE(read_text_file({"model.bin", path, 7}, 1000, text, diags));
-  EXPECT_TRUE(diags.empty());
+  EXPECT_FALSE(read_text_file({"LICENSE", path, 7}, 1000, text, diags));
+  ASSERT_EQ(diags.size(), 1u);
+  EXPECT_EQ(diags[0].location.path, "LICENSE");
+  EXPECT_NE(diags[0].message.find("binary"), std::string::npos);
+  EXPECT_TRUE(text.empty());
 }
 
 TEST(ReadTextFile, UnreadableFileIsADiagnostic) {
