@@ -24,6 +24,7 @@ namespace {
 constexpr int kMaxAliases = 20;             // *alias references in one front matter; cards rarely need any
 constexpr std::size_t kMaxNodes = 100000;   // YAML nodes visited per card, an alias counted each time it is used
 constexpr std::size_t kMaxEvidence = 300;   // bytes of a source line kept as evidence
+constexpr std::size_t kMaxLicenseLines = 10;  // lines of a "License" section kept as license_prose facts
 const std::set<std::string, std::less<>> kGatingKeys = {"gated", "extra_gated_prompt", "extra_gated_fields",
                                                         "extra_gated_heading", "extra_gated_description",
                                                         "extra_gated_button_content"};
@@ -35,6 +36,8 @@ struct Card {
   unsigned yaml_first_line = 0;  // file line of the first front matter line
   std::size_t budget = kMaxNodes;
   bool exhausted = false;
+  bool in_license_section = false;  // under a "License" heading of the body
+  std::size_t license_lines = 0;
 
   void diagnose(unsigned line, std::string message, unsigned column = 0) {
     out.diagnostics.push_back({{std::string(in.path), line, column}, std::move(message)});
@@ -258,7 +261,17 @@ void Card::body(std::size_t from_index) {
     }
     if (open) continue;
     claim(lines[i]);
+    std::size_t headings = out.facts.size();
     if (stripped.starts_with('#')) heading(lines[i], stripped);
+    if (out.facts.size() > headings) {  // a new section: is it about the license?
+      in_license_section = ascii_lower(out.facts.back().get("text")).find("licen") != std::string::npos;
+      continue;
+    }
+    if (in_license_section && !trim(text).empty() && license_lines < kMaxLicenseLines) {
+      ++license_lines;
+      out.facts.push_back(Fact{"license_prose", {std::string(in.path), lines[i].number, 1},
+                               std::string(cap_utf8(trim(text), kMaxEvidence)), {}});
+    }
   }
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "license/hub_license.hpp"
+#include "license/license_texts.hpp"
 
 namespace openlock {
 
@@ -43,6 +44,50 @@ std::string folder_of(std::string_view path) {
 
 }  // namespace
 
+namespace {
+
+// Lower case, with '-', '_' and '.' as spaces: "Apache-2.0" and "apache 2.0" read the same.
+std::string loose(std::string_view s) {
+  std::string out = " ";
+  for (char c : s) {
+    char l = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    bool word = std::isalnum(static_cast<unsigned char>(l)) || static_cast<unsigned char>(l) >= 0x80;
+    if (!word) l = ' ';
+    if (l != ' ' || out.back() != ' ') out += l;
+  }
+  if (out.back() != ' ') out += ' ';
+  return out;
+}
+
+// The known license a line of the card's License section names, by its title or SPDX id (the
+// longest name found wins: "Llama 3.1 Community License" over "Llama"). Nullptr when none.
+const KnownText* license_named_in(std::string_view line) {
+  std::string text = loose(line);
+  const KnownText* best = nullptr;
+  std::size_t best_length = 0;
+  for (const auto& k : known_texts()) {
+    if (k.info.role != "license") continue;
+    std::string name = k.info.name;
+    if (name.ends_with(" Agreement")) name.resize(name.size() - 10);
+    std::vector<std::string> names = {loose(name)};
+    if (!k.info.expression.starts_with("LicenseRef-")) names.push_back(loose(k.info.expression));
+    for (const auto& n : names)
+      if (n.size() > best_length && text.find(n) != std::string::npos) best = &k, best_length = n.size();
+  }
+  return best;
+}
+
+// What the card's own License section names, as a license_text-like view: (fact, known license).
+std::vector<std::pair<const Fact*, const KnownText*>> prose_licenses(const std::vector<Fact>& facts, std::string_view path) {
+  std::vector<std::pair<const Fact*, const KnownText*>> out;
+  for (const auto& f : facts)
+    if (f.kind == "license_prose" && f.location.path == path)
+      if (const KnownText* k = license_named_in(f.evidence)) out.emplace_back(&f, k);
+  return out;
+}
+
+}  // namespace
+
 void compare_declared_licenses(std::vector<Fact>& facts) {
   std::vector<Fact> mismatches;
   for (const auto& declared : facts) {
@@ -62,13 +107,22 @@ void compare_declared_licenses(std::vector<Fact>& facts) {
       if (!first) first = &f;
       for (const auto& [key, value] : f.attrs) agrees = agrees || ((key == "expression" || key == "also") && ids.count(value));
     }
-    if (!first || agrees) continue;
-    Fact m{"license_mismatch", declared.location, declared.evidence, {}};
     std::string file = declared.location.path.substr(declared.location.path.rfind('/') + 1);
-    m.set("declared_in", card ? "The card" : file).set("declared", std::string(declared.get("expression")));
-    m.set("found", std::string(first->get("expression"))).set("found_name", std::string(first->get("name")));
-    m.set("file", first->location.path);
-    mismatches.push_back(std::move(m));
+    auto mismatch = [&](std::string found, std::string found_name, std::string where) {
+      Fact m{"license_mismatch", declared.location, declared.evidence, {}};
+      m.set("declared_in", card ? "The card" : file).set("declared", std::string(declared.get("expression")));
+      m.set("found", std::move(found)).set("found_name", std::move(found_name)).set("found_in", std::move(where));
+      mismatches.push_back(std::move(m));
+    };
+    if (first && !agrees)
+      mismatch(std::string(first->get("expression")), std::string(first->get("name")), first->location.path + " is");
+    if (!card) continue;
+    // The card's own prose: a License section naming another known license.
+    auto named = prose_licenses(facts, declared.location.path);
+    bool prose_agrees = std::any_of(named.begin(), named.end(), [&](const auto& p) { return ids.count(p.second->info.expression); });
+    if (!named.empty() && !prose_agrees)
+      mismatch(named.front().second->info.expression, named.front().second->info.name,
+               "its License section (line " + std::to_string(named.front().first->location.line) + ") names");
   }
   for (auto& m : mismatches) facts.push_back(std::move(m));
 }

@@ -301,8 +301,9 @@ void licenses_section(const fs::path& corpus) {
     openlock::AuditError error;
     if (!openlock::Auditor(options).audit(result, error) || result.models.empty()) continue;
     const auto& lic = result.models.front().license;
-    bool resolved = !lic.expression.empty() && lic.expression != row.at("hf_id");
-    mapped += resolved || row.at("hf_id") == "unknown" || row.at("hf_id") == "other";
+    // Mapped: a kind other than unknown (etalab-2.0 is its own SPDX id); `unknown` and `other`
+    // can only map to unknown.
+    mapped += lic.kind != "unknown" || row.at("hf_id") == "unknown" || row.at("hf_id") == "other";
   }
   std::cout << "\nHub license ids mapped to SPDX / LicenseRef with a kind: " << mapped << "/" << ids.size() << "\n";
 }
