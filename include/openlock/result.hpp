@@ -88,11 +88,23 @@ struct BaseModel {
   std::string relation;  ///< finetune | adapter | quantized | merge | "" when not declared
 };
 
+/// Why a MOF component counts as published: the file, link or part of the card that shows it.
+struct ComponentEvidence {
+  std::string name;      ///< MOF component, e.g. "Training code"
+  std::string status;    ///< open | not_open | unlicensed | absent
+  std::string license;   ///< the license that applies to it
+  std::string source;    ///< file | link | section | front_matter | card ("" when absent)
+  std::string evidence;  ///< the file path, URL line or heading
+  Location location;     ///< where that evidence is
+};
+
 /// Openness of a model (Model Openness Framework).
 struct Openness {
-  int score = 0;                ///< 0..100
+  int score = 0;                ///< 0..100 (docs/openness.md)
   std::string model_class = "none";  ///< "I", "II", "III" or "none"
   std::map<std::string, std::string> components;  ///< MOF component -> status
+  std::vector<ComponentEvidence> evidence;        ///< all 17 components in MOF order
+  double progress_class3 = 0, progress_class2 = 0, progress_class1 = 0;  ///< percent, as the MOT computes
   bool open_washing = false;    ///< an "open source" claim the evidence does not support
   bool evaluated = false;       ///< false until the openness evaluation has run
 };

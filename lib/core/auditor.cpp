@@ -1,6 +1,7 @@
 // The Auditor: discover -> parse -> facts -> rules -> scores, for each target.
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -22,6 +23,7 @@
 #include "rules/loader.hpp"
 #include "score/lockin.hpp"
 #include "score/models.hpp"
+#include "score/openness.hpp"
 
 namespace openlock {
 
@@ -48,6 +50,20 @@ void run_parser(const Parser& parser, std::string_view path, std::string_view te
   } catch (...) {
     out.diagnostics.push_back({{std::string(path), 0, 0}, std::string(parser.name) + " parser failed", "error"});
   }
+}
+
+// A file that stands for a MOF component (weights, training code, ...) becomes a model_file
+// fact whether or not a parser reads it; a few per folder and component are enough evidence.
+void record_artefact(const DiscoveredFile& file, std::map<std::pair<std::string, std::string>, int>& seen,
+                     std::vector<Fact>& facts) {
+  auto component = artefact_component(file.rel_path);
+  if (!component) return;
+  auto slash = file.rel_path.rfind('/');
+  std::string folder = slash == std::string::npos ? "" : file.rel_path.substr(0, slash);
+  if (seen[{folder, *component}]++ >= 3) return;
+  Fact f{"model_file", {file.rel_path, 0, 0}, file.rel_path, {}};
+  f.set("component", *component).set("size", std::to_string(file.size));
+  facts.push_back(std::move(f));
 }
 
 // Parses the files a requirements file includes with -r/-c that discovery did not already give
@@ -179,6 +195,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
       // One model card on stdin.
       ParseInput in{"-", opt.stdin_text};
       parse_model_card(in, out);
+      ensure_model(out.facts, "-");  // what comes on stdin is a model card, front matter or not
       find_suppressions("-", opt.stdin_text, out.facts);
       ++result.files_scanned;
       ++result.files_by_kind["model_card"];
@@ -187,11 +204,13 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
       discover(target, files, out.diagnostics);
       log().debug("{}: {} files", target, files.size());
       std::set<std::string> parsed;
+      std::map<std::pair<std::string, std::string>, int> artefacts;  // (folder, component) -> files recorded
       std::size_t done = 0;
       for (const auto& file : files) {
         ++result.files_scanned;
         ++result.files_by_kind[std::string(classify(file.rel_path))];
         if (opt.progress) opt.progress(++done, files.size());
+        record_artefact(file, artefacts, out.facts);
         const Parser* parser = parser_for(file.rel_path);
         if (!parser || excluded.ignored(file.rel_path, false)) continue;
         std::string text;
@@ -211,15 +230,18 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
     result.diagnostics.insert(result.diagnostics.end(), out.diagnostics.begin(), out.diagnostics.end());
   }
 
+  add_inferred_models(facts);
   resolve_card_licenses(facts);
   compare_declared_licenses(facts);
   result.models = collect_models(facts);
+  for (auto& model : result.models) evaluate_openness(model, facts);
+  add_openness_facts(result.models, facts);
   result.findings = evaluate_rules(rules, facts);
   result.lockin = score_lockin(result.findings);  // scores see everything; the baseline only quiets the report
   // The open-washing rule's findings sit on the card's claim line; the model record says so too.
   for (auto& model : result.models)
     model.openness.open_washing = std::any_of(result.findings.begin(), result.findings.end(), [&](const Finding& f) {
-      return f.rule_id == "openness.card.open-washing" && f.location.path == model.path;
+      return f.rule_id.starts_with("openness.card.open-washing") && f.location.path == model.path;
     });
   apply_suppressions(result, facts);
   apply_baseline(result, baseline);

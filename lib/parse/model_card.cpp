@@ -25,6 +25,8 @@ constexpr int kMaxAliases = 20;             // *alias references in one front ma
 constexpr std::size_t kMaxNodes = 100000;   // YAML nodes visited per card, an alias counted each time it is used
 constexpr std::size_t kMaxEvidence = 300;   // bytes of a source line kept as evidence
 constexpr std::size_t kMaxLicenseLines = 10;  // lines of a "License" section kept as license_prose facts
+constexpr std::size_t kMaxCardFields = 200;   // front-matter keys recorded as card_field facts
+constexpr std::size_t kMaxLinks = 200;        // URLs of the body recorded as link facts
 const std::set<std::string, std::less<>> kGatingKeys = {"gated", "extra_gated_prompt", "extra_gated_fields",
                                                         "extra_gated_heading", "extra_gated_description",
                                                         "extra_gated_button_content"};
@@ -115,6 +117,8 @@ struct Card {
   bool refuse_hostile(std::string_view yaml);
   void body(std::size_t from_index);
   void heading(const TextLine& line, std::string_view stripped);
+  void links(const TextLine& line);
+  std::size_t link_count = 0;
   void claim(const TextLine& line);
 };
 
@@ -145,6 +149,7 @@ void Card::front_matter(const YAML::Node& doc, unsigned body_start) {
   std::string license_link = scalar_of(doc, "license_link");
 
   std::set<std::string, std::less<>> seen, repeated;
+  std::size_t card_fields = 0;
   for (const auto& kv : doc) {
     if (!spend()) break;
     if (!kv.first.IsScalar()) continue;
@@ -157,6 +162,11 @@ void Card::front_matter(const YAML::Node& doc, unsigned body_start) {
       continue;
     }
     const YAML::Node& value = kv.second;
+    if (card_fields++ < kMaxCardFields) {
+      Fact field = fact_at("card_field", kv.first);
+      field.set("field", key);
+      out.facts.push_back(std::move(field));
+    }
     if (key == "license") {
       for (const auto& id : scalars(value, key)) {
         if (trim(id.Scalar()).empty()) continue;  // an empty license declares nothing
@@ -214,6 +224,36 @@ void Card::claim(const TextLine& line) {
   out.facts.push_back(std::move(f));
 }
 
+// URLs in a line of prose ("https://...", and "arXiv:2402.00838" as its arxiv.org address), each
+// a link fact whose evidence is the line, so the words around the link can say what it is.
+void Card::links(const TextLine& line) {
+  std::string_view text = line.text;
+  auto add = [&](std::string url) {
+    if (link_count++ >= kMaxLinks) return;
+    Fact f{"link", {std::string(in.path), line.number, 1}, std::string(cap_utf8(trim(text), kMaxEvidence)), {}};
+    f.set("url", std::move(url));
+    out.facts.push_back(std::move(f));
+  };
+  for (std::size_t at = text.find("http"); at != std::string_view::npos; at = text.find("http", at + 1)) {
+    std::string_view rest = text.substr(at);
+    if (!rest.starts_with("https://") && !rest.starts_with("http://")) continue;
+    std::size_t end = rest.find_first_of(" \t)]>\"'`|");
+    std::string_view url = rest.substr(0, std::min(end, rest.size()));
+    while (!url.empty() && (url.back() == '.' || url.back() == ',' || url.back() == ';' || url.back() == ':')) url.remove_suffix(1);
+    add(std::string(url));
+    at += url.size() ? url.size() - 1 : 0;
+  }
+  std::string lower = ascii_lower(text);
+  for (std::size_t at = lower.find("arxiv:"); at != std::string::npos; at = lower.find("arxiv:", at + 1)) {
+    std::size_t id = at + 6;
+    while (id < lower.size() && lower[id] == ' ') ++id;
+    std::size_t end = id;
+    while (end < lower.size() && (std::isdigit(static_cast<unsigned char>(lower[end])) || lower[end] == '.')) ++end;
+    while (end > id && lower[end - 1] == '.') --end;  // the sentence's full stop
+    if (end - id >= 9) add("https://arxiv.org/abs/" + std::string(text.substr(id, end - id)));
+  }
+}
+
 // An ATX heading: 1-6 '#', then a space or the end of the line; an optional closing run of '#'
 // (after a space) is not part of the text.
 void Card::heading(const TextLine& line, std::string_view stripped) {
@@ -261,6 +301,7 @@ void Card::body(std::size_t from_index) {
     }
     if (open) continue;
     claim(lines[i]);
+    links(lines[i]);
     std::size_t headings = out.facts.size();
     if (stripped.starts_with('#')) heading(lines[i], stripped);
     if (out.facts.size() > headings) {  // a new section: is it about the license?

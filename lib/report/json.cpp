@@ -40,8 +40,14 @@ json model_json(const Model& m) {
     if (!b.relation.empty()) entry["relation"] = b.relation;
     base.push_back(entry);
   }
+  // Components in MOF order, each with why it counts as published.
   json components = json::object();
-  for (const auto& [name, status] : m.openness.components) components[name] = status;
+  for (const auto& e : m.openness.evidence) {
+    json c = {{"status", e.status}};
+    if (!e.license.empty()) c["license"] = e.license;
+    if (!e.source.empty()) c["source"] = e.source, c["evidence"] = e.evidence, c["location"] = location_json(e.location);
+    components[e.name] = c;
+  }
   return {{"path", m.path},
           {"name", m.name},
           {"base_model", base},
@@ -50,6 +56,7 @@ json model_json(const Model& m) {
           {"openness",
            {{"score", m.openness.score},
             {"class", m.openness.model_class},
+            {"progress", {{"III", m.openness.progress_class3}, {"II", m.openness.progress_class2}, {"I", m.openness.progress_class1}}},
             {"components", components},
             {"open_washing", m.openness.open_washing},
             {"evaluated", m.openness.evaluated}}}};

@@ -84,6 +84,15 @@ void write_models(const AuditResult& r, std::ostream& out, Style st) {
       out << "\n";
     }
     if (m.gated) out << "    access: gated\n";
+    if (m.openness.evaluated) {
+      out << "    openness: " << m.openness.score << "/100, MOF class " << m.openness.model_class << " (III "
+          << static_cast<int>(m.openness.progress_class3) << "%, II " << static_cast<int>(m.openness.progress_class2)
+          << "%, I " << static_cast<int>(m.openness.progress_class1) << "%)";
+      std::string published;
+      for (const auto& e : m.openness.evidence)
+        if (e.status != "absent") published += (published.empty() ? "" : ", ") + e.name + (e.status == "open" ? "" : " (" + e.status + ")");
+      out << "\n      published: " << (published.empty() ? "nothing" : clean(published)) << "\n";
+    }
   }
 }
 

@@ -196,7 +196,9 @@ void load_builtin_rules(std::vector<Rule>& rules, std::vector<RuleError>& errors
   std::set<std::string> ids;
   for (const auto& file : embedded_rule_files()) {
     std::string path(file.path);
-    if (!is_rule_file(path) || path.starts_with("licenses/") || path.starts_with("schema/")) continue;
+    if (!is_rule_file(path) || path.starts_with("licenses/") || path.starts_with("knowledge/") ||
+        path.starts_with("schema/"))
+      continue;
     Rule rule;
     RuleError error;
     if (!load_rule("rules/" + path, file.text, rule, error)) {

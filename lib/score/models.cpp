@@ -19,13 +19,59 @@ std::string license_ref(std::string_view name) {
 }
 }  // namespace
 
+namespace {
+
+// Lower case, with '-', '_' and '.' as spaces: "Apache-2.0" and "apache 2.0" read the same.
+std::string loose(std::string_view s) {
+  std::string out = " ";
+  for (char c : s) {
+    char l = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    bool word = std::isalnum(static_cast<unsigned char>(l)) || static_cast<unsigned char>(l) >= 0x80;
+    if (!word) l = ' ';
+    if (l != ' ' || out.back() != ' ') out += l;
+  }
+  if (out.back() != ' ') out += ' ';
+  return out;
+}
+
+// A license_name that is a known license's title, id or expression, spelt loosely.
+const KnownText* known_by_name(std::string_view name) {
+  std::string wanted = loose(name);
+  for (const auto& k : known_texts()) {
+    std::string title = k.info.name;
+    if (title.ends_with(" Agreement")) title.resize(title.size() - 10);
+    std::string ref = k.info.expression.starts_with("LicenseRef-") ? k.info.expression.substr(11) : k.info.expression;
+    for (const auto& candidate : {k.info.name, title, k.info.id, ref})
+      if (loose(candidate) == wanted) return &k;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 void resolve_card_licenses(std::vector<Fact>& facts) {
   for (auto& fact : facts) {
     if (fact.kind != "license" || fact.get("source") != "card" || fact.has("kind")) continue;
     const HubLicense* known = find_hub_license(fact.get("id"));
     std::string expression = known ? known->expression : license_ref(fact.get("id"));
-    // `license: other` names its license in license_name; it becomes that LicenseRef.
-    if (fact.get("id") == "other" && !fact.get("name").empty()) expression = license_ref(fact.get("name"));
+    // `license: other` names its license in license_name: a known one ("llama3", "Tongyi Qianwen
+    // License Agreement") takes its place, any other becomes that LicenseRef.
+    if (fact.get("id") == "other" && !fact.get("name").empty()) {
+      expression = license_ref(fact.get("name"));
+      known = find_hub_license(fact.get("name"));
+      if (known) expression = known->expression;
+      if (const KnownText* text = !known ? known_by_name(fact.get("name")) : nullptr) {
+        expression = text->info.expression;
+        fact.set("kind", text->info.kind);
+        fact.set("osi", text->info.osi_approved ? "true" : "false");
+        fact.set("valid_spdx", "false");
+      }
+    }
+    if (fact.has("kind")) {  // named by the knowledge base above
+      fact.set("expression", expression);
+      fact.set("named", "true");
+      continue;
+    }
     // An unknown license is never treated as permissive.
     fact.set("expression", expression);
     fact.set("kind", known ? known->kind : "unknown");
@@ -45,19 +91,6 @@ std::string folder_of(std::string_view path) {
 }  // namespace
 
 namespace {
-
-// Lower case, with '-', '_' and '.' as spaces: "Apache-2.0" and "apache 2.0" read the same.
-std::string loose(std::string_view s) {
-  std::string out = " ";
-  for (char c : s) {
-    char l = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    bool word = std::isalnum(static_cast<unsigned char>(l)) || static_cast<unsigned char>(l) >= 0x80;
-    if (!word) l = ' ';
-    if (l != ' ' || out.back() != ' ') out += l;
-  }
-  if (out.back() != ' ') out += ' ';
-  return out;
-}
 
 // The known license a line of the card's License section names, by its title or SPDX id (the
 // longest name found wins: "Llama 3.1 Community License" over "Llama"). Nullptr when none.
@@ -188,7 +221,21 @@ void fill_clauses(Model& model, const std::vector<Fact>& facts) {
     model.license.clauses.push_back({std::string(f.get("kind")), f.evidence, f.location, std::string(f.get("detail"))});
     kinds.insert(std::string(f.get("kind")));
   }
-  if (model.license.kind != "unknown" || kinds.empty()) return;
+  // No license text beside the card: the terms its license id is known to carry, at the card's
+  // license line (the knowledge base says so; a LICENSE file would show the sentence).
+  if (kinds.empty()) {
+    for (const auto& f : facts) {
+      if (f.kind != "license" || f.location.path != model.path || f.get("source") != "card") continue;
+      for (const auto& k : known_texts()) {
+        if (k.info.expression != f.get("expression")) continue;
+        for (const auto& clause : k.info.clauses)
+          model.license.clauses.push_back({clause, k.info.name + " carries this term (openlock's license knowledge)",
+                                           f.location, ""});
+      }
+    }
+    return;
+  }
+  if (model.license.kind != "unknown") return;
   if (kinds.count("non_commercial"))
     model.license.kind = "non-commercial";
   else if (kinds.count("mau_cap") || kinds.count("acceptable_use") || kinds.count("no_training_other_models") ||

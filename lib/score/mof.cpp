@@ -8,23 +8,27 @@
 
 #include "core/log.hpp"
 #include "core/text.hpp"
-#include "openlock/openness.hpp"
+#include "score/mof.hpp"
 #include "rules/embedded.hpp"
 
 namespace openlock {
 
 namespace {
 
-struct ComponentSpec {
-  std::string name, content_type;
-  int model_class = 0;
-  bool required = false;
-};
-
 struct MofKnowledge {
-  std::vector<ComponentSpec> components;
+  std::vector<MofComponentSpec> components;
   std::set<std::string> open_licenses;  // lower case
 };
+
+const MofKnowledge& knowledge();
+
+}  // namespace
+
+const std::vector<MofComponentSpec>& mof_components() { return knowledge().components; }
+
+bool mof_license_open(const std::string& license) { return knowledge().open_licenses.count(ascii_lower(license)) > 0; }
+
+namespace {
 
 const MofKnowledge& knowledge() {
   static const MofKnowledge k = [] {
@@ -80,25 +84,36 @@ MofEvaluation evaluate_mof(std::string_view record_yaml) {
     result.error = "line " + std::to_string(e.mark.line + 1) + ": invalid YAML: " + e.msg;
     return result;
   }
-  const MofKnowledge& k = knowledge();
   if (release["name"] && release["name"].IsScalar()) result.name = release["name"].Scalar();
   YAML::Node global = release["license"];
-
-  std::map<std::string, const YAML::Node> listed;
+  std::map<std::string, std::string> published;  // component -> license that applies
   if (const YAML::Node comps = release["components"]; comps && comps.IsSequence())
-    for (const auto& c : comps)
-      if (c.IsMap() && c["name"] && c["name"].IsScalar()) listed.emplace(c["name"].Scalar(), c);
+    for (const auto& c : comps) {
+      if (!c.IsMap() || !c["name"] || !c["name"].IsScalar()) continue;
+      const MofComponentSpec* spec = nullptr;
+      for (const auto& k : knowledge().components)
+        if (k.name == c["name"].Scalar()) spec = &k;
+      std::string lic = license_name(c["license"]);
+      if (lic.empty() && spec && global && global.IsMap()) {
+        lic = license_name(global[spec->content_type]);
+        if (lic.empty()) lic = license_name(global["distribution"]);
+      }
+      published.emplace(c["name"].Scalar(), lic);
+    }
+  MofEvaluation scored = evaluate_mof_components(published);
+  scored.name = result.name;
+  return scored;
+}
 
+MofEvaluation evaluate_mof_components(const std::map<std::string, std::string>& published) {
+  MofEvaluation result;
+  const MofKnowledge& k = knowledge();
   std::set<std::string> open;
   for (const auto& spec : k.components) {
     MofComponent comp{spec.name, "absent", ""};
-    auto it = listed.find(spec.name);
-    if (it != listed.end()) {
-      std::string lic = license_name(it->second["license"]);
-      if (lic.empty() && global && global.IsMap()) {
-        lic = license_name(global[spec.content_type]);
-        if (lic.empty()) lic = license_name(global["distribution"]);
-      }
+    auto it = published.find(spec.name);
+    if (it != published.end()) {
+      const std::string& lic = it->second;
       comp.license = lic;
       comp.status = lic.empty() || ascii_lower(lic) == "unlicensed" ? "unlicensed"
                     : k.open_licenses.count(ascii_lower(lic))      ? "open"
@@ -107,7 +122,6 @@ MofEvaluation evaluate_mof(std::string_view record_yaml) {
     }
     result.components.push_back(std::move(comp));
   }
-
   // Cumulative classes; a research paper stands in for a missing technical report.
   bool paper_for_report = !open.count("Technical report") && open.count("Research paper");
   double* progress[] = {nullptr, &result.progress_class1, &result.progress_class2, &result.progress_class3};

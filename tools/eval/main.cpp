@@ -301,7 +301,9 @@ void licenses_section(const fs::path& corpus) {
 
 // Each real model card audited alone: license id, kind, OSI flag, gating, findings.
 void cards_section(const fs::path& corpus) {
-  std::cout << "\nModel cards (corpus/model-cards): card | declared license | expression | kind | OSI | gated | findings\n";
+  std::cout << "\nModel cards (corpus/model-cards), each audited alone (no files beside it):\n"
+               "  card | declared license | expression | kind | OSI | clauses | gated | MOF class (progress III) | score | "
+               "open-washing | findings\n";
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(corpus / "model-cards"))
     if (e.path().extension() == ".md") files.push_back(e.path());
@@ -322,11 +324,17 @@ void cards_section(const fs::path& corpus) {
     }
     ++with_model;
     const auto& m = result.models.front();
+    std::set<std::string> clause_kinds;
+    for (const auto& c : m.license.clauses) clause_kinds.insert(c.kind);
+    std::string clauses;
+    for (const auto& c : clause_kinds) clauses += (clauses.empty() ? "" : ",") + c;
     std::cout << "  " << name << " | " << (m.license.declared.empty() ? "-" : m.license.declared) << " | "
               << m.license.expression << " | " << m.license.kind << " | " << (m.license.osi_approved ? "yes" : "no") << " | "
-              << (m.gated ? "gated" : "-") << " | " << result.findings.size() << "\n";
+              << (clauses.empty() ? "-" : clauses) << " | " << (m.gated ? "gated" : "-") << " | " << m.openness.model_class
+              << " (" << m.openness.progress_class3 << "%) | " << m.openness.score << " | "
+              << (m.openness.open_washing ? "yes" : "-") << " | " << result.findings.size() << "\n";
   }
-  std::cout << "  " << files.size() << " cards, " << with_model << " with front matter, " << diagnosed << " with diagnostics\n";
+  std::cout << "  " << files.size() << " cards, " << with_model << " read as models, " << diagnosed << " with diagnostics\n";
 }
 
 }  // namespace

@@ -365,3 +365,24 @@ TEST(ModelCard, OpennessClaims) {
   EXPECT_EQ(claims[1]->get("phrase"), "open source");
   EXPECT_EQ(claims[2]->location.line, 9u);
 }
+
+TEST(ModelCard, LinksFieldsAndLicenseSectionBecomeFacts) {
+  auto out = card(
+      "---\nlicense: mit\nmodel-index: []\n---\n# M\n"
+      "Paper (https://arxiv.org/abs/2501.00001), code at <https://github.com/ex/m>. See arXiv:2402.00838.\n"
+      "```\nhttps://example.org/in-code-is-not-a-link\n```\n"
+      "## License\n\nReleased under the MIT license.\n");
+  auto links = of_kind(out, "link");
+  ASSERT_EQ(links.size(), 3u);
+  EXPECT_EQ(links[0]->get("url"), "https://arxiv.org/abs/2501.00001");
+  EXPECT_EQ(links[1]->get("url"), "https://github.com/ex/m");
+  EXPECT_EQ(links[2]->get("url"), "https://arxiv.org/abs/2402.00838");
+  EXPECT_EQ(links[0]->location.line, 6u);
+  auto fields = of_kind(out, "card_field");
+  ASSERT_EQ(fields.size(), 2u);
+  EXPECT_EQ(fields[1]->get("field"), "model-index");
+  EXPECT_EQ(fields[1]->location.line, 3u);
+  auto prose = of_kind(out, "license_prose");
+  ASSERT_EQ(prose.size(), 1u);
+  EXPECT_EQ(prose[0]->evidence, "Released under the MIT license.");
+}

@@ -1,0 +1,305 @@
+// Scan-side openness (openness.hpp): evidence for each MOF component, then the MOT's own class
+// computation (score/mof.hpp) and openlock's score.
+#include "score/openness.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "core/log.hpp"
+#include "core/text.hpp"
+#include "openlock/license.hpp"
+#include "rules/embedded.hpp"
+#include "rules/glob.hpp"
+#include "score/mof.hpp"
+
+namespace openlock {
+
+namespace {
+
+struct ComponentSigns {
+  std::string name;
+  std::vector<std::string> file_names, folders, hosts, link_words, heading_words, front_matter;
+};
+
+struct OpennessKnowledge {
+  std::vector<ComponentSigns> components;
+  std::vector<std::string> card_headings, card_core_headings;
+  double component_share = 70, license_share = 30, restricted = 0.4;
+  std::map<std::string, double> weights, license_points, clause_penalties;
+};
+
+// node[a][b] that is a null node when any step is missing (yaml-cpp throws on a missing step).
+YAML::Node at(const YAML::Node& node, const char* a, const char* b = nullptr) {
+  if (!node.IsMap() || !node[a]) return YAML::Node();
+  YAML::Node first = node[a];
+  if (!b) return first;
+  return first.IsMap() && first[b] ? first[b] : YAML::Node();
+}
+
+std::vector<std::string> strings(const YAML::Node& node) {
+  std::vector<std::string> out;
+  if (node && node.IsSequence())
+    for (const auto& n : node) out.push_back(n.as<std::string>());
+  return out;
+}
+
+std::map<std::string, double> numbers(const YAML::Node& node) {
+  std::map<std::string, double> out;
+  if (node && node.IsMap())
+    for (const auto& kv : node) out[kv.first.as<std::string>()] = kv.second.as<double>();
+  return out;
+}
+
+const OpennessKnowledge& knowledge() {
+  static const OpennessKnowledge k = [] {
+    OpennessKnowledge out;
+    try {
+      YAML::Node doc = load_embedded_yaml("knowledge/openness.yaml");
+      for (const auto& c : doc["components"]) {
+        ComponentSigns s{c["name"].as<std::string>(),        strings(at(c, "files", "names")),
+                         strings(at(c, "files", "folders")),   strings(at(c, "links", "hosts")),
+                         strings(at(c, "links", "words")),     strings(at(c, "headings", "words")),
+                         strings(at(c, "front_matter"))};
+        out.components.push_back(std::move(s));
+      }
+      out.card_headings = strings(at(doc, "model_card_headings", "any"));
+      out.card_core_headings = strings(at(doc, "model_card_headings", "core"));
+      YAML::Node score = doc["score"];
+      out.component_share = score["component_share"].as<double>();
+      out.license_share = score["license_share"].as<double>();
+      out.restricted = score["restricted"].as<double>();
+      out.weights = numbers(score["weights"]);
+      out.license_points = numbers(score["license_points"]);
+      out.clause_penalties = numbers(score["clause_penalties"]);
+    } catch (const std::exception& e) {  // checked by openness_test; guards a broken local edit
+      log().error("rules/knowledge/openness.yaml: {}", e.what());
+    }
+    return out;
+  }();
+  return k;
+}
+
+std::string_view folder_of(std::string_view path) {
+  auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+}
+
+// Whether `path` is in `folder` or below it ("" is the target root).
+bool under(std::string_view path, std::string_view folder) {
+  return folder.empty() || (path.size() > folder.size() && path.starts_with(folder) && path[folder.size()] == '/');
+}
+
+bool any_glob(const std::vector<std::string>& globs, std::string_view text) {
+  return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, text); });
+}
+
+bool any_word(const std::vector<std::string>& words, const std::string& lower) {
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return lower.find(w) != std::string::npos; });
+}
+
+// "https://huggingface.co/datasets/x" matches the host "huggingface.co/datasets".
+bool host_matches(const std::vector<std::string>& hosts, std::string_view url) {
+  auto scheme = url.find("://");
+  std::string_view rest = scheme == std::string_view::npos ? url : url.substr(scheme + 3);
+  if (rest.starts_with("www.")) rest.remove_prefix(4);
+  return std::any_of(hosts.begin(), hosts.end(), [&](const std::string& h) {
+    return rest.starts_with(h) && (rest.size() == h.size() || rest[h.size()] == '/' || rest[h.size()] == ':' ||
+                                   (h.find('/') == std::string::npos && rest[h.size()] == '.'));
+  });
+}
+
+// The license the MOF would see: the expression's id when every license in it is one the MOT
+// counts as open, else the expression as written (not open).
+std::string mof_license(const std::string& expression) {
+  if (expression.empty()) return {};
+  LicenseExpression e = parse_license_expression(expression);
+  if (!e.parsed || e.licenses.empty()) return expression;
+  bool all_open = std::all_of(e.licenses.begin(), e.licenses.end(), [](const std::string& id) { return mof_license_open(id); });
+  return all_open ? e.licenses.front() : expression;
+}
+
+struct Found {
+  std::string source, evidence;
+  Location location;
+};
+
+// The strongest sign of a component among the facts that belong to this model: a published
+// file, then a front-matter field, then a link, then a section heading.
+std::optional<Found> find_component(const ComponentSigns& c, const Model& m, const std::vector<const Fact*>& facts) {
+  if (c.name == "Model card") return Found{"card", m.path, {m.path, 1, 1}};
+  for (const Fact* f : facts)
+    if (f->kind == "model_file" && f->get("component") == c.name) return Found{"file", f->location.path, f->location};
+  for (const Fact* f : facts)
+    if (f->kind == "card_field" && std::find(c.front_matter.begin(), c.front_matter.end(), f->get("field")) != c.front_matter.end())
+      return Found{"front_matter", f->evidence, f->location};
+  for (const Fact* f : facts)
+    if (f->kind == "link" && !c.hosts.empty() && host_matches(c.hosts, f->get("url")) &&
+        (c.link_words.empty() || any_word(c.link_words, ascii_lower(f->evidence))))
+      return Found{"link", f->evidence, f->location};
+  for (const Fact* f : facts)
+    if (f->kind == "heading" && any_word(c.heading_words, ascii_lower(f->get("text"))))
+      return Found{"section", f->evidence, f->location};
+  return std::nullopt;
+}
+
+int score_of(const Model& m, const MofEvaluation& mof) {
+  const OpennessKnowledge& k = knowledge();
+  double total = 0, earned = 0;
+  for (const auto& comp : mof.components) {
+    double w = k.weights.count(comp.name) ? k.weights.at(comp.name) : 0;
+    total += w;
+    if (comp.status == "open") earned += w;
+    else if (comp.status != "absent") earned += w * k.restricted;
+  }
+  double components = total > 0 ? k.component_share * earned / total : 0;
+  std::string kind = mof_license_open(mof_license(m.license.expression)) ? "open" : m.license.kind;
+  double license = k.license_points.count(kind) ? k.license_points.at(kind) : 0;
+  std::set<std::string> clauses;
+  for (const auto& c : m.license.clauses) clauses.insert(c.kind);
+  for (const auto& c : clauses)
+    if (k.clause_penalties.count(c)) license -= k.clause_penalties.at(c);
+  license = std::clamp(license, 0.0, k.license_share);
+  return static_cast<int>(std::lround(std::clamp(components + license, 0.0, 100.0)));
+}
+
+}  // namespace
+
+std::optional<std::string> artefact_component(std::string_view rel_path) {
+  std::string_view name = rel_path.substr(rel_path.rfind('/') == std::string_view::npos ? 0 : rel_path.rfind('/') + 1);
+  for (const auto& c : knowledge().components) {
+    if (any_glob(c.file_names, name)) return c.name;
+    if (c.folders.empty()) continue;
+    for (std::string_view dir = folder_of(rel_path); !dir.empty(); dir = folder_of(dir)) {
+      std::string_view last = dir.substr(dir.rfind('/') == std::string_view::npos ? 0 : dir.rfind('/') + 1);
+      if (any_glob(c.folders, ascii_lower(last))) return c.name;
+    }
+  }
+  return std::nullopt;
+}
+
+bool looks_like_model_card(const std::vector<std::string>& headings) {
+  const OpennessKnowledge& k = knowledge();
+  std::size_t any = 0, core = 0;
+  for (const auto& h : headings) {
+    std::string lower = ascii_lower(h);
+    any += any_word(k.card_headings, lower);
+    core += any_word(k.card_core_headings, lower);
+  }
+  return core >= 1 && any >= 3;
+}
+
+namespace {
+
+Fact inferred_model(const std::string& path, const std::vector<const Fact*>& headings) {
+  Fact m{"model", {path, 1, 1}, "", {}};
+  auto top = std::find_if(headings.begin(), headings.end(), [](const Fact* h) { return h->get("level") == "1"; });
+  if (top != headings.end()) m.set("name", std::string((*top)->get("text")));
+  m.set("gated", "false").set("inferred", "true");
+  return m;
+}
+
+}  // namespace
+
+void ensure_model(std::vector<Fact>& facts, const std::string& path) {
+  std::vector<const Fact*> headings;
+  for (const auto& f : facts) {
+    if (f.kind == "model" && f.location.path == path) return;
+    if (f.kind == "heading" && f.location.path == path) headings.push_back(&f);
+  }
+  Fact m = inferred_model(path, headings);
+  facts.push_back(std::move(m));
+}
+
+void add_inferred_models(std::vector<Fact>& facts) {
+  std::set<std::string> with_model;
+  std::map<std::string, std::vector<const Fact*>> headings;  // card path -> its headings
+  for (const auto& f : facts) {
+    if (f.kind == "model") with_model.insert(f.location.path);
+    if (f.kind == "heading") headings[f.location.path].push_back(&f);
+  }
+  std::vector<Fact> added;
+  for (const auto& [path, hs] : headings) {
+    if (with_model.count(path)) continue;
+    std::vector<std::string> texts;
+    for (const Fact* h : hs) texts.emplace_back(h->get("text"));
+    if (looks_like_model_card(texts)) added.push_back(inferred_model(path, hs));
+  }
+  for (auto& m : added) facts.push_back(std::move(m));
+}
+
+void evaluate_openness(Model& model, const std::vector<Fact>& facts) {
+  // The model's facts: its card's, and the files under its folder that no deeper card claims.
+  std::string_view folder = folder_of(model.path);
+  std::vector<std::string_view> deeper;
+  for (const auto& f : facts)
+    if (f.kind == "model" && f.location.path != model.path && under(f.location.path, folder))
+      deeper.push_back(folder_of(f.location.path));
+  std::vector<const Fact*> own;
+  std::string code_license;
+  for (const auto& f : facts) {
+    bool in_card = f.location.path == model.path;
+    bool in_folder = under(f.location.path, folder) &&
+                     std::none_of(deeper.begin(), deeper.end(), [&](std::string_view d) { return under(f.location.path, d); });
+    if (in_card || (in_folder && f.kind == "model_file")) own.push_back(&f);
+    // The code's license: a license file identified at the model's root.
+    if (f.kind == "license_text" && folder_of(f.location.path) == folder && f.get("status") == "identified" &&
+        f.get("role") == "license" && code_license.empty())
+      code_license = f.get("expression");
+  }
+  std::string global = mof_license(model.license.expression);
+  std::string code = code_license.empty() ? global : mof_license(code_license);
+
+  std::map<std::string, std::string> published;
+  std::map<std::string, Found> found;
+  for (const auto& c : knowledge().components) {
+    auto sign = find_component(c, model, own);
+    if (!sign) continue;
+    const MofComponentSpec* spec = nullptr;
+    for (const auto& s : mof_components())
+      if (s.name == c.name) spec = &s;
+    published[c.name] = spec && spec->content_type == "code" ? code : global;
+    found[c.name] = *sign;
+  }
+  MofEvaluation mof = evaluate_mof_components(published);
+  Openness& o = model.openness;
+  o.evidence.clear();
+  o.components.clear();
+  for (const auto& comp : mof.components) {
+    ComponentEvidence e{comp.name, comp.status, comp.license, "", "", {}};
+    if (auto it = found.find(comp.name); it != found.end())
+      e.source = it->second.source, e.evidence = it->second.evidence, e.location = it->second.location;
+    o.components[comp.name] = comp.status;
+    o.evidence.push_back(std::move(e));
+  }
+  o.model_class = mof_class_name(mof.model_class);
+  o.progress_class3 = mof.progress_class3;
+  o.progress_class2 = mof.progress_class2;
+  o.progress_class1 = mof.progress_class1;
+  o.score = score_of(model, mof);
+  o.evaluated = true;
+}
+
+void add_openness_facts(const std::vector<Model>& models, std::vector<Fact>& facts) {
+  for (const auto& m : models) {
+    if (!m.openness.evaluated) continue;
+    Fact f{"openness", {m.path, 1, 1}, m.name, {}};
+    f.set("class", m.openness.model_class).set("score", std::to_string(m.openness.score));
+    f.set("class3", m.openness.progress_class3 == 100.0 ? "complete" : "incomplete");
+    std::string missing;
+    for (const auto& e : m.openness.evidence) {
+      const MofComponentSpec* spec = nullptr;
+      for (const auto& s : mof_components())
+        if (s.name == e.name) spec = &s;
+      if (spec && spec->model_class == 3 && spec->required && e.status != "open")
+        missing += (missing.empty() ? "" : ", ") + e.name;
+    }
+    f.set("missing", missing);
+    facts.push_back(std::move(f));
+  }
+}
+
+}  // namespace openlock
