@@ -1,11 +1,13 @@
 // Model Openness Framework: evaluate a Model Openness Tool record without a scan.
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "openlock/export.hpp"
+#include "openlock/result.hpp"
 
 namespace openlock {
 
@@ -35,5 +37,11 @@ OPENLOCK_API std::string mof_class_name(int model_class);
 /// as open. Classes are cumulative: the progress of a class counts only once every class above
 /// it is complete. A research paper stands in for a missing technical report. Never throws.
 OPENLOCK_API MofEvaluation evaluate_mof(std::string_view record_yaml);
+
+/// Writes a scanned model as a Model Openness Tool record (the YAML evaluate_mof reads and the
+/// MOT accepts): the card's license as the distribution license, each published component with
+/// the evidence openlock found as its description and its own license where it differs.
+/// Evaluating the record gives the scan's class and progress.
+OPENLOCK_API void write_mof_record(const Model& model, std::ostream& out);
 
 }  // namespace openlock

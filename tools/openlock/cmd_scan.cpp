@@ -11,6 +11,7 @@
 #include <spdlog/spdlog.h>
 
 #include "commands.hpp"
+#include "openlock/openness.hpp"
 #include "openlock/openlock.hpp"
 
 namespace openlock::cli {
@@ -23,6 +24,7 @@ struct ScanFlags {
   std::vector<std::string> outputs;
   std::vector<std::string> reports;  // FORMAT=FILE
   std::string baseline;
+  std::string mof_out;
   std::string diff_base;
   std::string config;
   bool show_suppressed = false;
@@ -95,6 +97,18 @@ bool plan_reports(const ScanFlags& f, std::vector<std::pair<Format, std::string>
   return true;
 }
 
+// --mof-out: one Model Openness Tool record per model, as YAML documents of one file.
+bool write_mof_records(const AuditResult& result, const std::string& path) {
+  std::ofstream file(path, std::ios::binary);
+  for (std::size_t i = 0; file && i < result.models.size(); ++i) {
+    if (i) file << "---\n";
+    write_mof_record(result.models[i], file);
+  }
+  if (!file) std::cerr << "openlock: error: cannot write '" << path << "'\n";
+  if (result.models.empty()) std::cerr << "openlock: warning: no model card found; " << path << " is empty\n";
+  return static_cast<bool>(file);
+}
+
 int run(const ScanFlags& f) {
   setup_logging(f);
   auto logger = spdlog::get("openlock");
@@ -137,6 +151,7 @@ int run(const ScanFlags& f) {
       return usage;
     }
   }
+  if (!f.mof_out.empty() && !write_mof_records(result, f.mof_out)) return usage;
   return result.count_at_least(*fail_on) ? findings : ok;
 }
 
@@ -161,6 +176,8 @@ std::function<int()> add_scan(CLI::App& app) {
   scan->add_option("--diff-base", flags->diff_base, "Report only findings on lines changed since this git revision")
       ->type_name("GIT_REF");
   scan->add_flag("--show-suppressed", flags->show_suppressed, "List findings silenced by openlock:ignore in the text report");
+  scan->add_option("--mof-out", flags->mof_out, "Also write each model found as a Model Openness Tool record (YAML)")
+      ->type_name("FILE");
   scan->add_option("--baseline", flags->baseline, "A previous JSON report: findings it has are not reported again")
       ->type_name("FILE");
   scan->add_option("--fail-on", flags->fail_on, "Exit 1 when a finding is at or above this severity (default: the config's fail_on, else high)")

@@ -8,6 +8,9 @@
 #include <fstream>
 
 #include "openlock/auditor.hpp"
+#include "openlock/openness.hpp"
+
+#include <sstream>
 
 using namespace openlock;
 namespace fs = std::filesystem;
@@ -131,4 +134,23 @@ TEST(Openness, ArtefactsAreKnownByNameAndFolder) {
   EXPECT_EQ(artefact_component("checkpoints/step1000/weights.txt"), "Model parameters (Intermediate)");
   EXPECT_FALSE(artefact_component("src/main.cpp"));
   EXPECT_FALSE(artefact_component("docs/trainers.md"));
+}
+
+TEST(Openness, TheMofRecordOfAScanEvaluatesToTheSameClass) {
+  Repo repo;
+  repo.write("README.md", kOpenCard);
+  repo.write("model.safetensors", "weights");
+  repo.write("config.json", "{}");
+  repo.write("train/run.py", "print('train')\n");
+  AuditResult r = repo.audit();
+  ASSERT_EQ(r.models.size(), 1u);
+  std::ostringstream record;
+  write_mof_record(r.models[0], record);
+  MofEvaluation e = evaluate_mof(record.str());
+  ASSERT_TRUE(e.ok) << e.error << "\n" << record.str();
+  EXPECT_EQ(e.name, "Wren-1B");
+  EXPECT_EQ(mof_class_name(e.model_class), r.models[0].openness.model_class);
+  EXPECT_DOUBLE_EQ(e.progress_class3, r.models[0].openness.progress_class3);
+  EXPECT_DOUBLE_EQ(e.progress_class2, r.models[0].openness.progress_class2);
+  EXPECT_NE(record.str().find("openlock found file model.safetensors"), std::string::npos) << record.str();
 }
