@@ -1,6 +1,7 @@
 // context_of(): where a file sits, from its relative path alone (case-insensitive). The first
 // class that matches wins, in this order:
-//   test     a folder tests/ test/ testing/ __tests__/ spec/ fixtures/ testdata/, or a test file name:
+//   test     a folder tests/ test/ testing/ __tests__/ spec/ fixtures/ testdata/ e2e/, a folder named
+//            like integration-tests/ load_tests/ test_utils/, or a test file name:
 //            test_*, *_test.py|go|cc|cpp, *.test.js|ts, *.spec.js|ts, conftest.py
 //   example  a folder examples/ example/ samples/ sample/ demo/ demos/
 //   docs     a folder docs/ doc/ documentation/, or a *.md / *.rst file, except README.md and model
@@ -65,7 +66,12 @@ std::string_view context_of(std::string_view rel_path) {
   static constexpr std::array kDeploy = {"deploy", "deployment", "k8s", "kubernetes", "helm", "charts", "manifests"};
   static constexpr std::array kBuild = {".github", "ci", ".ci", ".gitlab"};
 
-  if (any_segment(folders, kTest) || name.starts_with("test_") || name == "conftest.py" ||
+  // integration-tests/, load_tests/, unit_test/, e2e/: test folders by the shape of their name.
+  bool test_folder = std::any_of(folders.begin(), folders.end(), [](const std::string& f) {
+    return f == "e2e" || ends_with_any(f, {"-tests", "_tests", "-test", "_test"}) || f.starts_with("tests-") ||
+           f.starts_with("tests_") || f.starts_with("test-") || f.starts_with("test_");
+  });
+  if (any_segment(folders, kTest) || test_folder || name.starts_with("test_") || name == "conftest.py" ||
       ends_with_any(name, {"_test.py", "_test.go", "_test.cc", "_test.cpp", ".test.js", ".test.ts", ".spec.js",
                            ".spec.ts"}))
     return "test";

@@ -20,6 +20,11 @@ TEST(Context, FromPath) {
   EXPECT_EQ(context_of(".github/workflows/ci.yml"), "build");
   EXPECT_EQ(context_of("CMakeLists.txt"), "build");
   EXPECT_EQ(context_of("tests/examples/x.py"), "test") << "test wins over example";
+  EXPECT_EQ(context_of("integration-tests/requirements.txt"), "test");
+  EXPECT_EQ(context_of("load_tests/long_prompt.py"), "test");
+  EXPECT_EQ(context_of("e2e/run.py"), "test");
+  EXPECT_EQ(context_of("contest/main.py"), "product") << "a folder merely containing 'test' is not one";
+  EXPECT_EQ(context_of("attestation/verify.py"), "product");
 }
 
 TEST(Classify, FromPath) {
