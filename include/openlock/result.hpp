@@ -119,11 +119,24 @@ struct Model {
   Openness openness;              ///< openness evaluation
 };
 
+/// A finding as evidence for a lock-in axis.
+struct LockinEvidence {
+  std::string rule_id;
+  std::string vendor;
+  std::string evidence;  ///< the matched text
+  Location location;
+  std::string context;   ///< product | build | deploy | test | docs | example
+};
+
 /// One lock-in axis (hardware, model_provider or cloud).
 struct LockinAxis {
-  int score = 0;                  ///< 0..100
-  std::string level = "none";     ///< none | low | medium | high
+  int score = 0;                  ///< 0..100, within the level's band (docs/lockin.md)
+  std::string level = "none";     ///< none | low | medium | high, from the rubric
   std::vector<std::string> vendors;  ///< vendors the evidence points at, sorted
+  std::string rationale;          ///< the rubric clause that set the level, with the counts behind it
+  std::vector<LockinEvidence> strongest;        ///< up to 5 findings that weigh most
+  std::vector<LockinEvidence> counter_signals;  ///< up to 5 counter-signals that lowered it
+  std::string exit_path;          ///< what a team would change to leave, with counts; empty at none
 };
 
 /// Lock-in of the whole target on three axes.

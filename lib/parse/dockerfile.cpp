@@ -233,8 +233,10 @@ struct Reader {
 
 bool dockerfile_accepts(std::string_view rel_path) {
   std::string name = ascii_lower(base_name(rel_path));
+  if (name.ends_with(".md") || name.ends_with(".txt") || name.ends_with(".rst")) return false;  // notes about one
   return name == "dockerfile" || name.starts_with("dockerfile.") || name.starts_with("dockerfile-") ||
-         name.ends_with(".dockerfile") || name == "containerfile" || name.starts_with("containerfile.");
+         name.starts_with("dockerfile_") || name.ends_with(".dockerfile") || name == "containerfile" ||
+         name.starts_with("containerfile.");
 }
 
 void parse_dockerfile(const ParseInput& in, ParseOutput& out) {

@@ -62,7 +62,23 @@ json model_json(const Model& m) {
             {"evaluated", m.openness.evaluated}}}};
 }
 
-json axis_json(const LockinAxis& a) { return {{"score", a.score}, {"level", a.level}, {"vendors", a.vendors}}; }
+json lockin_evidence_json(const std::vector<LockinEvidence>& list) {
+  json out = json::array();
+  for (const auto& e : list)
+    out.push_back({{"rule_id", e.rule_id}, {"vendor", e.vendor}, {"evidence", e.evidence},
+                   {"location", location_json(e.location)}, {"context", e.context}});
+  return out;
+}
+
+json axis_json(const LockinAxis& a) {
+  return {{"score", a.score},
+          {"level", a.level},
+          {"vendors", a.vendors},
+          {"rationale", a.rationale},
+          {"strongest", lockin_evidence_json(a.strongest)},
+          {"counter_signals", lockin_evidence_json(a.counter_signals)},
+          {"exit_path", a.exit_path}};
+}
 
 json finding_json(const Finding& f) {
   json j = {{"rule_id", f.rule_id},

@@ -107,6 +107,9 @@ void write_lockin(const AuditResult& r, std::ostream& out, Style st) {
       for (const auto& v : a.vendors) out << sep << v, sep = ", ";
     }
     out << "\n";
+    if (a.level == "none") return;
+    out << "    " << st(kDim) << "why: " << clean(a.rationale) << st(kReset) << "\n";
+    out << "    " << st(kDim) << "exit path: " << clean(a.exit_path) << st(kReset) << "\n";
   };
   axis("hardware", r.lockin.hardware);
   axis("model_provider", r.lockin.model_provider);

@@ -13,7 +13,7 @@ ParseOutput docker(std::string_view text) { return run(parse_dockerfile, text, "
 }  // namespace
 
 TEST(Dockerfile, Accepts) {
-  for (const char* n : {"Dockerfile", "a/Dockerfile.cuda", "dockerfile-rocm", "gpu.Dockerfile", "Containerfile"})
+  for (const char* n : {"Dockerfile", "a/Dockerfile.cuda", "dockerfile-rocm", "Dockerfile_amd", "gpu.Dockerfile", "Containerfile"})
     EXPECT_TRUE(dockerfile_accepts(n)) << n;
   EXPECT_FALSE(dockerfile_accepts("docker-compose.yml"));
   EXPECT_FALSE(dockerfile_accepts("Dockerfile_notes.md"));

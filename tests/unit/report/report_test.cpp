@@ -23,7 +23,9 @@ AuditResult sample() {
   m.license.declared = "llama3.1";
   m.license.kind = "open-weight";
   r.models.push_back(m);
-  r.lockin.hardware = {60, "high", {"nvidia"}};
+  r.lockin.hardware.score = 60;
+  r.lockin.hardware.level = "high";
+  r.lockin.hardware.vendors = {"nvidia"};
   Finding f;
   f.rule_id = "lockin.hardware.cuda-wheels";
   f.title = "Depends on CUDA-only Python wheels";
@@ -71,7 +73,8 @@ TEST(JsonReport, HasTheContractFields) {
   EXPECT_TRUE(m["license"]["clauses"].is_array());
   EXPECT_EQ(m["openness"]["class"], "none");
   EXPECT_EQ(m["openness"]["evaluated"], false);
-  EXPECT_EQ(j["lockin"]["hardware"], json({{"score", 60}, {"level", "high"}, {"vendors", {"nvidia"}}}));
+  EXPECT_EQ(j["lockin"]["hardware"], json({{"score", 60}, {"level", "high"}, {"vendors", {"nvidia"}}, {"rationale", ""}, {"strongest", json::array()},
+               {"counter_signals", json::array()}, {"exit_path", ""}}));
   EXPECT_EQ(j["lockin"]["cloud"]["level"], "none");
   const json& f = j["findings"][0];
   EXPECT_EQ(f["location"], json({{"path", "requirements.txt"}, {"line", 3}, {"column", 1}}));

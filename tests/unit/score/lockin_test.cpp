@@ -26,27 +26,56 @@ TEST(LockinScore, NothingIsNone) {
   EXPECT_TRUE(l.hardware.vendors.empty());
 }
 
-TEST(LockinScore, SeverityConfidenceAndContextWeigh) {
-  Lockin l = score_lockin({finding("lockin.hardware", Severity::high, "nvidia", "1"),
-                           finding("lockin.hardware", Severity::high, "nvidia", "1"),  // same evidence once
-                           finding("lockin.model_provider", Severity::medium, "openai", "2", "medium"),
-                           finding("lockin.cloud", Severity::high, "aws", "3", "high", "test")});
-  EXPECT_EQ(l.hardware.score, 30);
-  EXPECT_EQ(l.hardware.level, "medium");
-  EXPECT_EQ(l.hardware.vendors, (std::vector<std::string>{"nvidia"}));
-  EXPECT_EQ(l.model_provider.score, 9);
-  EXPECT_EQ(l.model_provider.level, "low");
-  EXPECT_EQ(l.cloud.score, 9);
+TEST(LockinScore, EvidenceOnlyInTestsIsNone) {
+  Lockin l = score_lockin({finding("lockin.cloud", Severity::high, "aws", "3", "high", "test")});
+  EXPECT_EQ(l.cloud.level, "none");
+  EXPECT_EQ(l.cloud.score, 0);
+  EXPECT_EQ(l.cloud.vendors, (std::vector<std::string>{"aws"})) << "the vendor is still named";
+  EXPECT_NE(l.cloud.rationale.find("only in tests"), std::string::npos);
 }
 
-TEST(LockinScore, ClampedAndMitigated) {
-  std::vector<Finding> many;
-  for (int i = 0; i < 10; ++i) many.push_back(finding("lockin.hardware", Severity::critical, "nvidia", std::to_string(i)));
-  EXPECT_EQ(score_lockin(many).hardware.score, 100);
-  EXPECT_EQ(score_lockin(many).hardware.level, "high");
-  std::vector<Finding> mitigated = {finding("lockin.hardware", Severity::medium, "nvidia", "a"),
-                                    finding("lockin.hardware", Severity::medium, "amd", "b", "high", "product", true)};
-  Lockin l = score_lockin(mitigated);
-  EXPECT_EQ(l.hardware.score, 0);
-  EXPECT_EQ(l.hardware.vendors, (std::vector<std::string>{"nvidia"}));
+TEST(LockinScore, OneAcceleratorVendorAloneIsHigh) {
+  Finding image = finding("lockin.hardware", Severity::high, "nvidia", "1", "high", "build");
+  image.rule_id = "lockin.hardware.nvidia-image";
+  Finding wheel = finding("lockin.hardware", Severity::medium, "nvidia", "2");
+  wheel.rule_id = "lockin.hardware.cuda-wheels";
+  Lockin l = score_lockin({image, image, wheel});  // the same evidence twice counts once
+  EXPECT_EQ(l.hardware.level, "high");
+  EXPECT_GE(l.hardware.score, 60);
+  EXPECT_EQ(l.hardware.strongest.size(), 2u);
+  EXPECT_EQ(l.hardware.strongest[0].rule_id, "lockin.hardware.nvidia-image") << "strongest first";
+  EXPECT_NE(l.hardware.exit_path.find("vendor-neutral base (1 image)"), std::string::npos) << l.hardware.exit_path;
+  EXPECT_NE(l.hardware.exit_path.find("without nvidia-only dependencies"), std::string::npos) << l.hardware.exit_path;
+}
+
+TEST(LockinScore, OtherVendorsInTreeLowerTheLevel) {
+  std::vector<Finding> fs;
+  for (int i = 0; i < 6; ++i) fs.push_back(finding("lockin.hardware", Severity::medium, "nvidia", "n" + std::to_string(i)));
+  fs.push_back(finding("lockin.hardware", Severity::medium, "amd", "a", "high", "build", true));
+  EXPECT_EQ(score_lockin(fs).hardware.level, "high") << "one other vendor covering a slice";
+  fs.push_back(finding("lockin.hardware", Severity::medium, "intel", "i", "high", "build", true));
+  Lockin two = score_lockin(fs);
+  EXPECT_EQ(two.hardware.level, "medium") << two.hardware.rationale;
+  EXPECT_EQ(two.hardware.counter_signals.size(), 2u);
+  fs.push_back(finding("lockin.hardware", Severity::medium, "apple", "m", "high", "build", true));
+  EXPECT_EQ(score_lockin(fs).hardware.level, "low") << "three other backends against six NVIDIA findings";
+}
+
+TEST(LockinScore, ProviderNeutralLayersLowerTheProviderLevel) {
+  std::vector<Finding> fs;
+  for (int i = 0; i < 12; ++i) {
+    Finding f = finding("lockin.model_provider", Severity::medium, "openai", std::to_string(i));
+    f.rule_id = "lockin.model_provider.openai-import";
+    f.location.path = "src/f" + std::to_string(i % 4) + ".py";
+    fs.push_back(f);
+  }
+  Lockin hard = score_lockin(fs);
+  EXPECT_EQ(hard.model_provider.level, "high");
+  EXPECT_NE(hard.model_provider.exit_path.find("12 imports and calls in 4 files"), std::string::npos)
+      << hard.model_provider.exit_path;
+  fs.push_back(finding("lockin.model_provider", Severity::medium, "", "n1", "high", "product", true));
+  fs.push_back(finding("lockin.model_provider", Severity::medium, "", "n2", "high", "product", true));
+  EXPECT_EQ(score_lockin(fs).model_provider.level, "medium");
+  for (int i = 0; i < 12; ++i) fs.push_back(finding("lockin.model_provider", Severity::low, "", "m" + std::to_string(i), "high", "product", true));
+  EXPECT_EQ(score_lockin(fs).model_provider.level, "low");
 }
