@@ -1,6 +1,6 @@
 // openlock-eval: agreement figures against the shared corpus (../shared/corpus), printed for the
 // issue notes. It reads the corpus only; nothing from it is copied into the project.
-//   openlock-eval [CORPUS_DIR] [--section mof|licenses|cards] [--require-mof-test N]
+//   openlock-eval [CORPUS_DIR] [--section mof|licenses|cards] [--require-mof-test N] [--repos DIR]
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
@@ -337,18 +337,67 @@ void cards_section(const fs::path& corpus) {
   std::cout << "  " << files.size() << " cards, " << with_model << " read as models, " << diagnosed << " with diagnostics\n";
 }
 
+// Lock-in verdicts on snapshots of real repositories (one folder per repository, owner+name),
+// next to the expected levels of tools/eval/expected-lockin.tsv.
+void repos_section(const fs::path& repos) {
+  std::map<std::string, std::map<std::string, std::string>> expected;  // repo -> axis -> levels
+  std::ifstream in(fs::path(OPENLOCK_EVAL_DIR) / "expected-lockin.tsv");
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::stringstream ss(line);
+    std::string repo, axis, level;
+    std::getline(ss, repo, '\t'), std::getline(ss, axis, '\t'), std::getline(ss, level, '\t');
+    expected[repo][axis] = level;
+  }
+  std::cout << "\nLock-in on real repositories (" << repos.string() << "):\n"
+               "  repository | axis | level (score) | expected | evidence | counter-signals | rationale\n";
+  std::vector<fs::path> dirs;
+  for (const auto& e : fs::directory_iterator(repos))
+    if (e.is_directory()) dirs.push_back(e.path());
+  std::sort(dirs.begin(), dirs.end());
+  int met = 0, checked = 0;
+  for (const auto& dir : dirs) {
+    openlock::AuditOptions options;
+    options.targets = {dir.string()};
+    openlock::AuditResult result;
+    openlock::AuditError error;
+    if (!openlock::Auditor(options).audit(result, error)) {
+      std::cout << "  " << dir.filename().string() << " | error: " << error.message << "\n";
+      continue;
+    }
+    std::string repo = dir.filename().string();
+    for (const auto& [axis, a] : {std::pair<std::string, const openlock::LockinAxis*>{"hardware", &result.lockin.hardware},
+                                  {"model_provider", &result.lockin.model_provider},
+                                  {"cloud", &result.lockin.cloud}}) {
+      std::size_t evidence = 0;
+      for (const auto& f : result.findings) evidence += f.category == "lockin." + axis && !f.mitigates;
+      std::string want = expected.count(repo) && expected[repo].count(axis) ? expected[repo][axis] : "";
+      bool ok = false;
+      std::stringstream options_of(want);
+      for (std::string w; std::getline(options_of, w, '|');) ok = ok || w == a->level;
+      if (!want.empty()) ++checked, met += ok;
+      std::cout << "  " << repo << " | " << axis << " | " << a->level << " (" << a->score << ") | "
+                << (want.empty() ? "-" : want + (ok ? " (met)" : " (MISSED)")) << " | " << evidence << " | "
+                << a->counter_signals.size() << " | " << a->rationale << "\n";
+    }
+  }
+  std::cout << "  expected levels met: " << met << "/" << checked << "\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   fs::path corpus = "../shared/corpus";
   std::string section = "all";
+  fs::path repos;  // snapshots of real repositories, one folder each
   int require_mof = -1;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--section" && i + 1 < argc) section = argv[++i];
+    else if (a == "--repos" && i + 1 < argc) repos = argv[++i];
     else if (a == "--require-mof-test" && i + 1 < argc) require_mof = std::stoi(argv[++i]);
     else if (a == "-h" || a == "--help") {
-      std::cout << "usage: openlock-eval [CORPUS_DIR] [--section mof|licenses|cards] [--require-mof-test N]\n";
+      std::cout << "usage: openlock-eval [CORPUS_DIR] [--section mof|licenses|cards] [--require-mof-test N] [--repos DIR]\n";
       return 0;
     } else corpus = a;
   }
@@ -361,6 +410,7 @@ int main(int argc, char** argv) {
     if (section == "all" || section == "mof") status |= mof_section(corpus, mof_test);
     if (section == "all" || section == "licenses") licenses_section(corpus);
     if (section == "all" || section == "cards") cards_section(corpus);
+    if (!repos.empty()) repos_section(repos);
   } catch (const std::exception& e) {
     std::cerr << "openlock-eval: " << e.what() << "\n";
     return 2;
