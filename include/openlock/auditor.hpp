@@ -23,7 +23,11 @@ struct AuditOptions {
   std::string baseline;               ///< a previous JSON report: its findings (by fingerprint) are not reported again
   std::string diff_base;              ///< a git revision: only findings on lines changed since it are reported
   std::string config;                 ///< config file; empty = .openlock.yaml at the first target's root, if any
-  /// Called after each file of a target is handled: (files done, files in this target).
+  /// Files read and parsed at once; 0 = one per hardware thread. The report is the same for
+  /// every value (results are merged in path order).
+  unsigned jobs = 0;
+  /// Called after each file of a target is handled: (files done, files in this target). With
+  /// several jobs it is called from worker threads, one call at a time.
   std::function<void(std::size_t, std::size_t)> progress;
 };
 

@@ -1,9 +1,12 @@
 // The Auditor: discover -> parse -> facts -> rules -> scores, for each target.
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
+#include <thread>
 #include <tuple>
 
 #include "core/baseline.hpp"
@@ -65,6 +68,42 @@ void record_artefact(const DiscoveredFile& file, std::map<std::pair<std::string,
   Fact f{"model_file", {file.rel_path, 0, 0}, file.rel_path, {}};
   f.set("component", *component).set("size", std::to_string(file.size));
   facts.push_back(std::move(f));
+}
+
+// Reads and parses the files with `jobs` threads, each file into its own output, then appends the
+// outputs in work (path) order: the report does not depend on the number of threads.
+void parse_all(const std::vector<std::pair<const DiscoveredFile*, const Parser*>>& work, std::size_t files,
+               const AuditOptions& opt, const std::vector<KnownText>* licenses, ParseOutput& out) {
+  std::vector<ParseOutput> outputs(work.size());
+  std::atomic<std::size_t> next{0};
+  std::size_t done = files - work.size();  // files no parser reads count as done at once
+  std::mutex progress_mutex;
+  if (opt.progress && work.empty()) opt.progress(files, files);
+  auto worker = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < work.size();) {
+      const auto& [file, parser] = work[i];
+      std::string text;
+      if (read_text_file(*file, opt.max_file_size, text, outputs[i].diagnostics)) {
+        run_parser(*parser, file->rel_path, text, outputs[i], licenses);
+        find_suppressions(file->rel_path, text, outputs[i].facts);
+      }
+      if (opt.progress) {
+        std::lock_guard lock(progress_mutex);
+        opt.progress(++done, files);
+      }
+    }
+  };
+  unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(work.size(), 1)));
+  std::vector<std::thread> threads;
+  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+  for (auto& o : outputs) {
+    out.facts.insert(out.facts.end(), std::make_move_iterator(o.facts.begin()), std::make_move_iterator(o.facts.end()));
+    out.diagnostics.insert(out.diagnostics.end(), std::make_move_iterator(o.diagnostics.begin()),
+                           std::make_move_iterator(o.diagnostics.end()));
+  }
 }
 
 // Parses the files a requirements file includes with -r/-c that discovery did not already give
@@ -206,20 +245,17 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
       log().debug("{}: {} files", target, files.size());
       std::set<std::string> parsed;
       std::map<std::pair<std::string, std::string>, int> artefacts;  // (folder, component) -> files recorded
-      std::size_t done = 0;
+      std::vector<std::pair<const DiscoveredFile*, const Parser*>> work;
       for (const auto& file : files) {
         ++result.files_scanned;
         ++result.files_by_kind[std::string(classify(file.rel_path))];
-        if (opt.progress) opt.progress(++done, files.size());
         record_artefact(file, artefacts, out.facts);
         const Parser* parser = parser_for(file.rel_path);
         if (!parser || excluded.ignored(file.rel_path, false)) continue;
-        std::string text;
-        if (!read_text_file(file, opt.max_file_size, text, out.diagnostics)) continue;
         parsed.insert(file.rel_path);
-        run_parser(*parser, file.rel_path, text, out, licenses ? &*licenses : nullptr);
-        find_suppressions(file.rel_path, text, out.facts);
+        work.emplace_back(&file, parser);
       }
+      parse_all(work, files.size(), opt, licenses ? &*licenses : nullptr, out);
       std::error_code ec;
       fs::path root = fs::is_directory(target, ec) ? fs::path(target) : fs::path(target).parent_path();
       follow_includes(root, opt.max_file_size, parsed, out);

@@ -393,3 +393,16 @@ TEST(Cli, ConfigFailOnAndFlagsWin) {
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("other.yaml:2: unknown key 'bogus'"), std::string::npos) << bad.err;
 }
+
+TEST(Cli, ReportIsTheSameForAnyNumberOfJobs) {
+  // A tree with many parsed files of every kind: the rule fixtures and the demo repository.
+  std::string tree = std::string(OPENLOCK_TEST_DATA) + "/rules/fixtures";
+  for (const char* format : {"json", "sarif"}) {
+    CliRun one = openlock("scan --jobs 1 --format " + std::string(format) + " '" + tree + "' '" + kDemo + "'");
+    CliRun four = openlock("scan --jobs 4 --format " + std::string(format) + " '" + tree + "' '" + kDemo + "'");
+    CliRun many = openlock("scan -j 16 --format " + std::string(format) + " '" + tree + "' '" + kDemo + "'");
+    ASSERT_FALSE(one.out.empty());
+    EXPECT_EQ(one.out, four.out) << format;
+    EXPECT_EQ(one.out, many.out) << format;
+  }
+}

@@ -25,6 +25,7 @@ struct ScanFlags {
   std::vector<std::string> reports;  // FORMAT=FILE
   std::string baseline;
   std::string mof_out;
+  unsigned jobs = 0;
   std::string diff_base;
   std::string config;
   bool show_suppressed = false;
@@ -119,6 +120,7 @@ int run(const ScanFlags& f) {
   options.targets = f.paths.empty() ? std::vector<std::string>{"."} : f.paths;
   options.rule_dirs = f.rule_dirs;
   options.max_file_size = f.max_file_size;
+  options.jobs = f.jobs;
   options.progress = progress_reporter(f.quiet);
   options.baseline = f.baseline;
   options.diff_base = f.diff_base;
@@ -164,18 +166,23 @@ std::function<int()> add_scan(CLI::App& app) {
   scan->add_option("--format", flags->formats, "Report format (default text); repeat, each with its --output")
       ->check(CLI::IsMember({"text", "json", "sarif", "markdown", "junit"}))
       ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->allow_extra_args(false);
   scan->add_option("-o,--output", flags->outputs, "Write the report of the matching --format to FILE instead of stdout")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->allow_extra_args(false);
   scan->add_option("--report", flags->reports, "Also write FORMAT to FILE (repeatable), e.g. --report sarif=out.sarif")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
-      ->type_name("FORMAT=FILE");
+      ->type_name("FORMAT=FILE")
+      ->allow_extra_args(false);
   scan->add_option("--diff-base", flags->diff_base, "Report only findings on lines changed since this git revision")
       ->type_name("GIT_REF");
   scan->add_flag("--show-suppressed", flags->show_suppressed, "List findings silenced by openlock:ignore in the text report");
+  scan->add_option("-j,--jobs", flags->jobs, "Files parsed at once (default: one per CPU core); the report is the same for any N")
+      ->type_name("N");
   scan->add_option("--mof-out", flags->mof_out, "Also write each model found as a Model Openness Tool record (YAML)")
       ->type_name("FILE");
   scan->add_option("--baseline", flags->baseline, "A previous JSON report: findings it has are not reported again")
@@ -185,7 +192,8 @@ std::function<int()> add_scan(CLI::App& app) {
   scan->add_option("--config", flags->config, "Config file (default: .openlock.yaml at the first target's root)")
       ->type_name("FILE");
   scan->add_option("--rules", flags->rule_dirs, "Add rule packs from DIR (a rule with a built-in id replaces it)")
-      ->type_name("DIR");
+      ->type_name("DIR")
+      ->allow_extra_args(false);
   scan->add_option("--max-file-size", flags->max_file_size, "Skip files larger than N bytes")
       ->capture_default_str()
       ->type_name("N");
@@ -202,7 +210,8 @@ std::function<int()> add_baseline(CLI::App& app) {
   CLI::App* write = cmd->add_subcommand("write", "Scan PATH... and write the JSON report that --baseline reads");
   write->add_option("file", *file, "Baseline file to write")->required();
   write->add_option("paths", flags->paths, "Directories or files to audit (default: .)");
-  write->add_option("--rules", flags->rule_dirs, "Add rule packs from DIR")->type_name("DIR");
+  write->add_option("--rules", flags->rule_dirs, "Add rule packs from DIR")->type_name("DIR")
+      ->allow_extra_args(false);
   cmd->footer("Exit codes: 0 written, 2 usage error or a target that could not be read.");
   return [flags, file] {
     flags->formats = {"json"};
