@@ -23,4 +23,10 @@ OPENLOCK_API std::vector<std::string> test_rules(const std::string& fixtures_dir
                                                  const std::vector<std::string>& rule_dirs,
                                                  std::size_t& rules_checked);
 
+/// The text patterns of every lock-in and license rule's attribute tests, as regular expressions
+/// (a glob's `*` becomes `.*`, `?` any character, `[...]` stays a class, the rest is literal), distinct and sorted: the pattern set a text
+/// search tool such as ripgrep would need to look for the same evidence (bench/tree.sh).
+OPENLOCK_API bool rule_patterns(const std::vector<std::string>& rule_dirs, std::vector<std::string>& patterns,
+                                std::string& error);
+
 }  // namespace openlock

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/log.hpp"
+#include "core/text.hpp"
 #include "rules/embedded.hpp"
 
 namespace openlock {
@@ -15,6 +16,7 @@ namespace {
 
 struct ClausePattern {
   std::string kind;
+  std::vector<std::string> triggers;  // lower case; empty = every sentence
   std::vector<std::regex> patterns;
 };
 
@@ -26,7 +28,9 @@ const std::vector<ClausePattern>& clause_patterns() {
     std::vector<ClausePattern> out;
     try {
       for (const auto& entry : load_embedded_yaml("licenses/clauses.yaml")["clauses"]) {
-        ClausePattern c{entry["kind"].as<std::string>(), {}};
+        ClausePattern c{entry["kind"].as<std::string>(), {}, {}};
+        if (entry["triggers"])
+          for (const auto& t : entry["triggers"]) c.triggers.push_back(t.as<std::string>());
         for (const auto& p : entry["patterns"])
           c.patterns.emplace_back(p.as<std::string>(), std::regex::ECMAScript | std::regex::icase | std::regex::optimize);
         out.push_back(std::move(c));
@@ -108,8 +112,12 @@ std::vector<ClauseMatch> find_clauses(std::string_view text) {
     std::size_t end = n.text.find(". ", start);
     end = std::min({end == std::string::npos ? n.text.size() : end + 1, n.text.size(), start + kMaxSentence});
     std::string sentence = n.text.substr(start, end - start);
+    std::string lower = ascii_lower(sentence);
     for (const auto& clause : clause_patterns()) {
       if (seen.count(clause.kind)) continue;
+      if (!clause.triggers.empty() && std::none_of(clause.triggers.begin(), clause.triggers.end(),
+                                                   [&](const std::string& t) { return lower.find(t) != std::string::npos; }))
+        continue;
       for (const auto& re : clause.patterns) {
         std::smatch m;
         if (!std::regex_search(sentence, m, re)) continue;

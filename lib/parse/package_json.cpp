@@ -4,7 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "core/text.hpp"
 #include "parse/text_lines.hpp"
@@ -37,16 +39,25 @@ int nesting(std::string_view text, std::size_t& at) {
   return max_depth;
 }
 
-Location location_of(std::string_view path, std::string_view text, std::size_t offset) {
-  // Line endings as split_lines counts them: \n, \r\n and a lone \r each end one line.
-  unsigned line = 1, column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
-    if (text[i] == '\n' || text[i] == '\r') ++line, column = 1;
-    else ++column;
+// Byte offset -> line and column, lines ending as split_lines counts them (\n, \r\n, a lone \r);
+// built once per file so finding each of thousands of keys stays linear.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+      if (text[i] == '\n' || text[i] == '\r') starts_.push_back(i + 1);
+    }
   }
-  return {std::string(path), line, column};
-}
+  Location at(std::string_view path, std::size_t offset) const {
+    auto next = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    std::size_t start = *(next - 1);
+    return {std::string(path), static_cast<unsigned>(next - starts_.begin()), static_cast<unsigned>(offset - start + 1)};
+  }
+
+ private:
+  std::vector<std::size_t> starts_{0};
+};
 
 // Offset of `"key"` used as an object key (whitespace then ':' after it) at or after `from`.
 std::size_t find_key(std::string_view text, std::string_view key, std::size_t from) {
@@ -71,15 +82,16 @@ void parse_package_json(const ParseInput& in, ParseOutput& out) {
   std::string_view text = in.text;
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   std::size_t at = 0;
+  LineIndex index(text);
   if (nesting(text, at) < 0) {
-    out.diagnostics.push_back({location_of(in.path, text, at), "JSON nests deeper than 64 levels; refused"});
+    out.diagnostics.push_back({index.at(in.path, at), "JSON nests deeper than 64 levels; refused"});
     return;
   }
   nlohmann::ordered_json doc;  // keeps file order, so facts come out in line order
   try {
     doc = nlohmann::ordered_json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
-    out.diagnostics.push_back({location_of(in.path, text, e.byte ? e.byte - 1 : 0), std::string("invalid JSON: ") + e.what()});
+    out.diagnostics.push_back({index.at(in.path, e.byte ? e.byte - 1 : 0), std::string("invalid JSON: ") + e.what()});
     return;
   } catch (const nlohmann::json::exception& e) {
     out.diagnostics.push_back({{std::string(in.path), 1, 1}, std::string("invalid JSON: ") + e.what()});
@@ -97,7 +109,7 @@ void parse_package_json(const ParseInput& in, ParseOutput& out) {
                         : lic.is_object() && lic.contains("type") && lic["type"].is_string() ? lic["type"].get<std::string>()
                                                                                            : "";
     std::size_t key_at = find_key(text, "license", 0);
-    Location loc = key_at == std::string_view::npos ? Location{std::string(in.path), 1, 1} : location_of(in.path, text, key_at);
+    Location loc = key_at == std::string_view::npos ? Location{std::string(in.path), 1, 1} : index.at(in.path, key_at);
     std::string evidence = loc.line >= 1 && loc.line <= lines.size() ? std::string(trim(lines[loc.line - 1].text)) : value;
     if (!value.empty()) out.facts.push_back(manifest_license_fact(loc, evidence, "license", value));
   }
@@ -108,7 +120,7 @@ void parse_package_json(const ParseInput& in, ParseOutput& out) {
     // nlohmann keeps no positions: find the entry's line by text, after the section's key.
     std::size_t section_at = find_key(text, section, 0);
     Location section_loc = section_at == std::string_view::npos ? Location{std::string(in.path), 1, 1}
-                                                                 : location_of(in.path, text, section_at);
+                                                                 : index.at(in.path, section_at);
     if (!deps.is_object()) {
       out.diagnostics.push_back({section_loc, std::string("'") + section + "' is not an object"});
       continue;
@@ -118,7 +130,7 @@ void parse_package_json(const ParseInput& in, ParseOutput& out) {
       std::size_t key_at = cursor == std::string_view::npos ? cursor : find_key(text, name, cursor);
       if (key_at != std::string_view::npos) cursor = key_at + 1;
       // A key written with escapes is not found as is; the section's line stands in for it.
-      Location loc = key_at == std::string_view::npos ? section_loc : location_of(in.path, text, key_at);
+      Location loc = key_at == std::string_view::npos ? section_loc : index.at(in.path, key_at);
       std::string evidence = loc.line >= 1 && loc.line <= lines.size() ? std::string(trim(lines[loc.line - 1].text)) : name;
       Fact f{"dependency", loc, evidence, {}};
       f.set("ecosystem", "npm").set("name", ascii_lower(name)).set("raw_name", name).set("scope", scope);

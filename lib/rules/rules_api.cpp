@@ -114,4 +114,36 @@ std::vector<std::string> test_rules(const std::string& fixtures_dir, const std::
   return problems;
 }
 
+namespace {
+
+std::string glob_to_regex(const std::string& glob) {
+  std::string re;
+  for (char c : glob) {
+    if (c == '*') re += ".*";
+    else if (c == '?') re += '.';
+    else if (std::string_view("\\^$.|+(){}").find(c) != std::string_view::npos) re += '\\', re += c;  // [...] stays a class
+    else re += c;
+  }
+  return re;
+}
+
+void collect_patterns(const Condition& c, std::set<std::string>& out) {
+  for (const auto& t : c.tests)
+    for (const auto& p : t.patterns)
+      if (p.find_first_not_of("*? ") != std::string::npos && p != "true" && p != "false") out.insert(glob_to_regex(p));
+  for (const auto& child : c.children) collect_patterns(child, out);
+}
+
+}  // namespace
+
+bool rule_patterns(const std::vector<std::string>& rule_dirs, std::vector<std::string>& patterns, std::string& error) {
+  std::vector<Rule> rules;
+  if (!load_all(rule_dirs, rules, error)) return false;
+  std::set<std::string> all;
+  for (const auto& r : rules)
+    if (r.category.starts_with("lockin.")) collect_patterns(r.match, all);
+  patterns.assign(all.begin(), all.end());
+  return true;
+}
+
 }  // namespace openlock

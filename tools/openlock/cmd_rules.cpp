@@ -61,6 +61,17 @@ int test(const RulesFlags& f) {
   return problems.empty() ? ok : findings;
 }
 
+int patterns(const RulesFlags& f) {
+  std::vector<std::string> out;
+  std::string error;
+  if (!rule_patterns(f.rule_dirs, out, error)) {
+    std::cerr << "openlock: error: " << error << "\n";
+    return usage;
+  }
+  for (const auto& p : out) std::cout << p << "\n";
+  return ok;
+}
+
 }  // namespace
 
 std::function<int()> add_rules(CLI::App& app) {
@@ -73,11 +84,13 @@ std::function<int()> add_rules(CLI::App& app) {
   CLI::App* list_cmd = cmd->add_subcommand("list", "List every rule: id, severity, title");
   CLI::App* show_cmd = cmd->add_subcommand("show", "Show one rule");
   show_cmd->add_option("id", flags->id, "Rule id")->required();
+  CLI::App* patterns_cmd = cmd->add_subcommand("patterns", "Print the lock-in rules' text patterns as regexes, one per line (for rg -f)");
   CLI::App* test_cmd = cmd->add_subcommand("test", "Check each rule against DIR/<rule-id>/ annotated fixtures");
   test_cmd->add_option("dir", flags->fixtures, "Folder of fixture folders, one per rule id")->required();
   cmd->footer("Exit codes: 0 ok, 1 `rules test` found problems, 2 usage error or a rule that does not load.");
-  return [flags, list_cmd, show_cmd, test_cmd] {
+  return [flags, list_cmd, show_cmd, test_cmd, patterns_cmd] {
     if (list_cmd->parsed()) return list(*flags);
+    if (patterns_cmd->parsed()) return patterns(*flags);
     if (show_cmd->parsed()) return show(*flags);
     if (test_cmd->parsed()) return test(*flags);
     return static_cast<int>(usage);
