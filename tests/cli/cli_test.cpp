@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <sstream>
 #include <string>
 
@@ -405,4 +406,16 @@ TEST(Cli, ReportIsTheSameForAnyNumberOfJobs) {
     EXPECT_EQ(one.out, four.out) << format;
     EXPECT_EQ(one.out, many.out) << format;
   }
+}
+
+TEST(Cli, RulePatternsAreRegexesOfTheLockinRules) {
+  CliRun patterns = openlock("rules patterns");
+  EXPECT_EQ(patterns.exit_code, 0);
+  std::istringstream lines(patterns.out);
+  std::size_t n = 0;
+  for (std::string line; std::getline(lines, line); ++n) {
+    EXPECT_FALSE(line.empty());
+    EXPECT_NO_THROW(std::regex(line, std::regex::extended)) << line;
+  }
+  EXPECT_GT(n, 50u);
 }
