@@ -27,6 +27,7 @@ constexpr std::size_t kMaxEvidence = 300;   // bytes of a source line kept as ev
 constexpr std::size_t kMaxLicenseLines = 10;  // lines of a "License" section kept as license_prose facts
 constexpr std::size_t kMaxCardFields = 200;   // front-matter keys recorded as card_field facts
 constexpr std::size_t kMaxLinks = 200;        // URLs of the body recorded as link facts
+constexpr std::size_t kMaxEvalResults = 500;  // model-index metrics recorded as eval_result facts
 const std::set<std::string, std::less<>> kGatingKeys = {"gated", "extra_gated_prompt", "extra_gated_fields",
                                                         "extra_gated_heading", "extra_gated_description",
                                                         "extra_gated_button_content"};
@@ -118,6 +119,7 @@ struct Card {
   void body(std::size_t from_index);
   void heading(const TextLine& line, std::string_view stripped);
   void links(const TextLine& line);
+  void eval_results(const YAML::Node& index);
   std::size_t link_count = 0;
   void claim(const TextLine& line);
 };
@@ -203,6 +205,33 @@ void Card::front_matter(const YAML::Node& doc, unsigned body_start) {
   model.set("gated", gated ? "true" : "false");
   out.facts.push_back(std::move(model));
   if (gated) out.facts.push_back(std::move(gating));
+  if (index && index.IsSequence()) eval_results(index);
+}
+
+// model-index: one eval_result fact per metric (task, dataset, metric, value), at the metric.
+void Card::eval_results(const YAML::Node& index) {
+  auto text = [](const YAML::Node& map, const char* key) {
+    return map.IsMap() && map[key] && map[key].IsScalar() ? map[key].Scalar() : std::string();
+  };
+  std::size_t kept = 0;
+  for (const YAML::Node& entry : index) {
+    if (!spend() || !entry.IsMap() || !entry["results"] || !entry["results"].IsSequence()) continue;
+    for (const YAML::Node& result : entry["results"]) {
+      if (!spend() || !result.IsMap()) continue;
+      std::string task = result["task"] ? text(result["task"], "type") : "";
+      YAML::Node dataset = result["dataset"];
+      std::string dataset_name = dataset ? text(dataset, "type") : "";
+      if (dataset_name.empty() && dataset) dataset_name = text(dataset, "name");
+      if (!result["metrics"] || !result["metrics"].IsSequence()) continue;
+      for (const YAML::Node& metric : result["metrics"]) {
+        if (!spend() || !metric.IsMap() || kept++ >= kMaxEvalResults) continue;
+        Fact f = fact_at("eval_result", metric);
+        f.set("task", task).set("dataset", dataset_name).set("metric", text(metric, "type"));
+        f.set("value", text(metric, "value"));
+        out.facts.push_back(std::move(f));
+      }
+    }
+  }
 }
 
 // Openness claims in prose: "fully open", "open source" / "open-source", 开源. A negated claim

@@ -386,3 +386,20 @@ TEST(ModelCard, LinksFieldsAndLicenseSectionBecomeFacts) {
   ASSERT_EQ(prose.size(), 1u);
   EXPECT_EQ(prose[0]->evidence, "Released under the MIT license.");
 }
+
+TEST(ModelCard, ModelIndexMetricsBecomeEvalResults) {
+  auto out = card(
+      "---\nmodel-index:\n- name: Wren\n  results:\n  - task: {type: text-generation}\n"
+      "    dataset: {name: GSM8K, type: gsm8k}\n    metrics:\n    - type: accuracy\n      value: 61.2\n"
+      "    - {type: f1, value: 0.5}\n  - task: {type: qa}\n    metrics: not-a-list\n  - just a string\n"
+      "---\n# Wren\n");
+  auto results = of_kind(out, "eval_result");
+  ASSERT_EQ(results.size(), 2u);
+  EXPECT_EQ(results[0]->get("task"), "text-generation");
+  EXPECT_EQ(results[0]->get("dataset"), "gsm8k");
+  EXPECT_EQ(results[0]->get("metric"), "accuracy");
+  EXPECT_EQ(results[0]->get("value"), "61.2");
+  EXPECT_EQ(results[0]->location.line, 8u);
+  EXPECT_EQ(results[1]->get("metric"), "f1");
+  EXPECT_TRUE(out.diagnostics.empty()) << "odd entries are skipped quietly";
+}
