@@ -11,9 +11,9 @@
 namespace openlock {
 
 /// Output formats.
-enum class Format { text, json, sarif, markdown, junit };
+enum class Format { text, json, sarif, markdown, junit, cyclonedx };
 
-/// Parses a format name ("text", "json", "sarif", "markdown", "junit"); nullopt when unknown.
+/// Parses a format name ("text", "json", "sarif", "markdown", "junit", "cyclonedx"); nullopt when unknown.
 OPENLOCK_API std::optional<Format> parse_format(std::string_view name);
 
 /// Rendering choices that do not change the content.

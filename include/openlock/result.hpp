@@ -110,9 +110,21 @@ struct Openness {
 };
 
 /// A model found in the target (a model card).
+/// One metric of a card's `model-index` evaluation results.
+struct EvalResult {
+  std::string task;     ///< e.g. "text-generation"
+  std::string dataset;  ///< the dataset's id or name, e.g. "gsm8k"
+  std::string metric;   ///< e.g. "accuracy"
+  std::string value;    ///< as written, e.g. "61.2"
+  Location location;
+};
+
 struct Model {
   std::string path;               ///< the card's path
   std::string name;               ///< model name (card `model_name`, first heading, or folder)
+  std::string task;               ///< the card's `pipeline_tag`, e.g. "text-generation"
+  std::vector<std::string> datasets;  ///< the card's `datasets`
+  std::vector<EvalResult> evaluations;  ///< the card's `model-index` metrics
   std::vector<BaseModel> base_model;  ///< declared base models
   bool gated = false;             ///< access is gated on the hub
   LicenseInfo license;            ///< the card's license
@@ -146,6 +158,17 @@ struct Lockin {
   LockinAxis cloud;           ///< one cloud's services
 };
 
+/// A dependency declared in a manifest, or a container image a Dockerfile or deploy file uses.
+struct Dependency {
+  std::string ecosystem;  ///< pypi | npm | go | docker | ... (as the parser names it)
+  std::string name;       ///< normalised name (PyPI names lower case with '-', images without tag)
+  std::string version;    ///< the exact version or image tag when pinned, else empty
+  std::string spec;       ///< the requirement as written (">=2,<3"), empty when none
+  std::string scope;      ///< prod | dev | optional | build | peer | group | ... ("" when not said)
+  std::string purl;       ///< package URL (pkg:pypi/torch@2.3.0, pkg:docker/nvidia/cuda?tag=12.4)
+  Location location;      ///< where it is declared
+};
+
 /// What a rule says about itself (from its YAML file).
 struct RuleInfo {
   std::string id;           ///< e.g. "lockin.hardware.cuda-wheels"
@@ -171,6 +194,7 @@ struct AuditResult {
   std::uint64_t outside_diff = 0;     ///< findings left out by diff mode (not on a changed line)
   std::optional<Severity> config_fail_on;  ///< fail_on from the config file, for callers without their own
   std::vector<Model> models;          ///< model cards found
+  std::vector<Dependency> dependencies;  ///< declared dependencies and images, sorted by purl, path, line
   Lockin lockin;                      ///< lock-in scores
   std::vector<Finding> findings;      ///< sorted by path, line, column, rule
   std::vector<Diagnostic> diagnostics;  ///< sorted by path, line

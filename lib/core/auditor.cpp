@@ -25,6 +25,7 @@
 #include "rules/engine.hpp"
 #include "rules/loader.hpp"
 #include "score/lockin.hpp"
+#include "score/dependencies.hpp"
 #include "score/lineage.hpp"
 #include "score/models.hpp"
 #include "score/openness.hpp"
@@ -271,6 +272,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   resolve_card_licenses(facts);
   compare_declared_licenses(facts);
   result.models = collect_models(facts);
+  result.dependencies = collect_dependencies(facts);
   apply_lineage(result.models, facts);
   for (auto& model : result.models) evaluate_openness(model, facts);
   add_openness_facts(result.models, facts);

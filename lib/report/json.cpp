@@ -48,8 +48,15 @@ json model_json(const Model& m) {
     if (!e.source.empty()) c["source"] = e.source, c["evidence"] = e.evidence, c["location"] = location_json(e.location);
     components[e.name] = c;
   }
+  json evaluations = json::array();
+  for (const auto& e : m.evaluations)
+    evaluations.push_back({{"task", e.task}, {"dataset", e.dataset}, {"metric", e.metric}, {"value", e.value},
+                           {"location", location_json(e.location)}});
   return {{"path", m.path},
           {"name", m.name},
+          {"task", m.task},
+          {"datasets", m.datasets},
+          {"evaluations", evaluations},
           {"base_model", base},
           {"gated", m.gated},
           {"license", license_json(m.license)},
@@ -110,6 +117,10 @@ void render_json(const AuditResult& r, std::ostream& out) {
   for (const auto& f : r.findings) counted += !f.mitigates;
   json models = json::array();
   for (const auto& m : r.models) models.push_back(model_json(m));
+  json dependencies = json::array();
+  for (const auto& d : r.dependencies)
+    dependencies.push_back({{"ecosystem", d.ecosystem}, {"name", d.name}, {"version", d.version}, {"spec", d.spec},
+                            {"scope", d.scope}, {"purl", d.purl}, {"location", location_json(d.location)}});
   json findings = json::array();
   for (const auto& f : r.findings) findings.push_back(finding_json(f));
   json suppressed = json::array();
@@ -126,6 +137,7 @@ void render_json(const AuditResult& r, std::ostream& out) {
       {"summary", {{"files_scanned", r.files_scanned}, {"files_by_kind", r.files_by_kind}, {"findings", counted}, {"by_severity", by_severity},
                    {"diagnostics", r.diagnostics.size()}, {"baseline_suppressed", r.baseline_suppressed}, {"suppressed", r.suppressed.size()}, {"outside_diff", r.outside_diff}}},
       {"models", models},
+      {"dependencies", dependencies},
       {"lockin",
        {{"hardware", axis_json(r.lockin.hardware)},
         {"model_provider", axis_json(r.lockin.model_provider)},

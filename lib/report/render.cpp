@@ -9,6 +9,7 @@ std::optional<Format> parse_format(std::string_view name) {
   if (name == "sarif") return Format::sarif;
   if (name == "markdown") return Format::markdown;
   if (name == "junit") return Format::junit;
+  if (name == "cyclonedx") return Format::cyclonedx;
   return std::nullopt;
 }
 
@@ -19,6 +20,7 @@ void render(const AuditResult& result, Format format, std::ostream& out, const R
     case Format::sarif: render_sarif(result, out); return;
     case Format::markdown: render_markdown(result, out); return;
     case Format::junit: render_junit(result, out, options.fail_on); return;
+    case Format::cyclonedx: render_cyclonedx(result, out); return;
   }
 }
 

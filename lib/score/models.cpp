@@ -257,8 +257,15 @@ std::vector<Model> collect_models(const std::vector<Fact>& facts) {
       m.name = folder.empty() ? m.path : folder.substr(folder.rfind('/') + 1);
     }
     std::string relation(f.get("base_model_relation"));
-    for (const auto& [key, value] : f.attrs)
+    m.task = f.get("pipeline_tag");
+    for (const auto& [key, value] : f.attrs) {
       if (key == "base_model") m.base_model.push_back({value, relation});
+      if (key == "dataset") m.datasets.push_back(value);
+    }
+    for (const auto& e : facts)
+      if (e.kind == "eval_result" && e.location.path == m.path)
+        m.evaluations.push_back({std::string(e.get("task")), std::string(e.get("dataset")), std::string(e.get("metric")),
+                                 std::string(e.get("value")), e.location});
     m.gated = f.get("gated") == "true" ||
               std::any_of(facts.begin(), facts.end(), [&](const Fact& g) {
                 return g.kind == "gating" && g.location.path == m.path;

@@ -179,3 +179,33 @@ TEST(Format, Names) {
   EXPECT_FALSE(parse_severity("urgent"));
   EXPECT_EQ(to_string(Severity::critical), "critical");
 }
+
+TEST(CycloneDxReport, ModelsAndDependenciesAsComponents) {
+  AuditResult r = sample();
+  r.models[0].task = "text-generation";
+  r.models[0].datasets = {"org/data"};
+  r.models[0].evaluations = {{"text-generation", "gsm8k", "accuracy", "61.2", {"README.md", 9, 1}}};
+  r.dependencies = {{"pypi", "torch", "2.3.0", "==2.3.0", "prod", "pkg:pypi/torch@2.3.0", {"requirements.txt", 2, 1}},
+                    {"pypi", "torch", "2.3.0", "==2.3.0", "prod", "pkg:pypi/torch@2.3.0", {"sub/requirements.txt", 1, 1}},
+                    {"docker", "nvidia/cuda", "12.4", "nvidia/cuda:12.4", "", "pkg:docker/nvidia/cuda?tag=12.4",
+                     {"Dockerfile", 1, 1}}};
+  std::string text = rendered(r, Format::cyclonedx);
+  json bom = json::parse(text);
+  EXPECT_EQ(bom["bomFormat"], "CycloneDX");
+  EXPECT_EQ(bom["specVersion"], "1.6");
+  EXPECT_EQ(bom["serialNumber"].get<std::string>().rfind("urn:uuid:", 0), 0u);
+  ASSERT_EQ(bom["components"].size(), 3u) << "the same purl twice is one component";
+  const json& model = bom["components"][0];
+  EXPECT_EQ(model["type"], "machine-learning-model");
+  EXPECT_EQ(model["licenses"][0]["license"]["name"], "LicenseRef-llama3.1") << "a LicenseRef is a named license";
+  EXPECT_EQ(model["modelCard"]["modelParameters"]["task"], "text-generation");
+  EXPECT_EQ(model["modelCard"]["modelParameters"]["datasets"][0]["name"], "org/data");
+  EXPECT_EQ(model["modelCard"]["quantitativeAnalysis"]["performanceMetrics"][0]["value"], "61.2");
+  EXPECT_EQ(model["pedigree"]["ancestors"][0]["name"], "org/base");
+  EXPECT_EQ(bom["components"][1]["purl"], "pkg:pypi/torch@2.3.0");
+  EXPECT_EQ(bom["components"][1]["scope"], "required");
+  EXPECT_EQ(bom["components"][2]["type"], "container");
+  EXPECT_EQ(text, rendered(r, Format::cyclonedx)) << "deterministic, serial number included";
+  r.models[0].license.expression = "Apache-2.0";
+  EXPECT_EQ(json::parse(rendered(r, Format::cyclonedx))["components"][0]["licenses"][0]["expression"], "Apache-2.0");
+}
