@@ -49,7 +49,7 @@ void render_markdown(const AuditResult& r, std::ostream& out) {
   axis("cloud", r.lockin.cloud);
 
   if (!r.models.empty()) {
-    out << "\n| model | license | kind | OSI | restrictions |\n|---|---|---|---|---|\n";
+    out << "\n| model | license | kind | OSI | restrictions | MOF class | openness |\n|---|---|---|---|---|---|---|\n";
     for (const auto& m : r.models) {
       std::string clauses;
       for (const auto& c : m.license.clauses) clauses += (clauses.empty() ? "" : ", ") + c.kind;
@@ -57,7 +57,7 @@ void render_markdown(const AuditResult& r, std::ostream& out) {
       if (m.openness.open_washing) clauses += std::string(clauses.empty() ? "" : ", ") + "open-washing";
       out << "| " << md(m.name) << " (" << link({m.path, 0, 0}) << ") | " << md(m.license.expression.empty() ? "none" : m.license.expression)
           << " | " << m.license.kind << " | " << (m.license.osi_approved ? "yes" : "no") << " | "
-          << (clauses.empty() ? "-" : clauses) << " |\n";
+          << (clauses.empty() ? "-" : clauses) << " | " << m.openness.model_class << " | " << m.openness.score << "/100 |\n";
     }
   }
 
