@@ -5,7 +5,9 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "openlock/export.hpp"
@@ -29,6 +31,14 @@ struct AuditOptions {
   /// Called after each file of a target is handled: (files done, files in this target). With
   /// several jobs it is called from worker threads, one call at a time.
   std::function<void(std::size_t, std::size_t)> progress;
+  /// Called once per reported finding, in report order, as soon as the findings are final (rules
+  /// see the whole tree, so that is after the last file), before audit() returns.
+  std::function<void(const Finding&)> on_finding;
+  /// Called once per diagnostic, in report order, when they are final.
+  std::function<void(const Diagnostic&)> on_diagnostic;
+  /// Polled before each file (from worker threads); once it returns true the audit stops and
+  /// audit() returns false with the error "cancelled".
+  std::function<bool()> cancelled;
 };
 
 /// Raised for errors that stop an audit before it starts (unreadable target, bad rule pack).
@@ -36,7 +46,8 @@ struct AuditError {
   std::string message;  ///< one line naming the file (and line) at fault
 };
 
-/// Runs audits. Each Auditor loads its rules once; one Auditor may be used by one thread at a time.
+/// Runs audits. Thread safety: one Auditor may be used by one thread at a time; separate Auditors
+/// may run in parallel (the embedded knowledge is read-only after its first use).
 class OPENLOCK_API Auditor {
  public:
   /// Loads built-in and extra rules; errors are kept and reported by audit().
@@ -56,5 +67,14 @@ class OPENLOCK_API Auditor {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+/// Reads one model card (front matter and body) as a scan of it alone would: its license with
+/// clauses, base models, gating, MOF evidence the card itself gives. nullopt only when the text
+/// cannot be read at all; problems in it go to `diagnostics` when given. Never throws.
+OPENLOCK_API std::optional<Model> read_model_card(std::string_view text, std::vector<Diagnostic>* diagnostics = nullptr);
+
+/// The three lock-in axes of a set of findings (docs/lockin.md), e.g. findings of several scans
+/// merged by the caller. Pure function; never throws.
+OPENLOCK_API Lockin lockin_score(const std::vector<Finding>& findings);
 
 }  // namespace openlock

@@ -81,6 +81,20 @@ struct LicenseIdentification {
 /// Markdown marks, copyright lines and small edits. Never throws.
 OPENLOCK_API LicenseIdentification identify_license(std::string_view text);
 
+/// What openlock knows of one license id: an SPDX id, a LicenseRef or a Hugging Face Hub id.
+struct LicenseExplanation {
+  bool known = false;          ///< the SPDX list, the Hub mapping or the knowledge base knows it
+  std::string expression;      ///< SPDX id or LicenseRef- ("" when unknown)
+  std::string name;            ///< title, when the knowledge base has the text
+  std::string kind = "unknown";  ///< osi | permissive | open-data | open-weight | rail | non-commercial | ...
+  bool osi_approved = false;
+  bool deprecated = false;     ///< a deprecated SPDX id
+  std::vector<std::string> clauses;  ///< clause kinds its text carries (knowledge base)
+};
+
+/// Explains one license id without a scan. Never throws.
+OPENLOCK_API LicenseExplanation explain_license(std::string_view id);
+
 /// Every license of the knowledge base, in id order.
 OPENLOCK_API std::vector<KnownLicense> known_licenses();
 

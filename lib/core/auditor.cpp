@@ -73,8 +73,10 @@ void record_artefact(const DiscoveredFile& file, std::map<std::pair<std::string,
 
 // Reads and parses the files with `jobs` threads, each file into its own output, then appends the
 // outputs in work (path) order: the report does not depend on the number of threads.
-void parse_all(const std::vector<std::pair<const DiscoveredFile*, const Parser*>>& work, std::size_t files,
+// Returns false when opt.cancelled() asked to stop.
+bool parse_all(const std::vector<std::pair<const DiscoveredFile*, const Parser*>>& work, std::size_t files,
                const AuditOptions& opt, const std::vector<KnownText>* licenses, ParseOutput& out) {
+  std::atomic<bool> cancelled{false};
   std::vector<ParseOutput> outputs(work.size());
   std::atomic<std::size_t> next{0};
   std::size_t done = files - work.size();  // files no parser reads count as done at once
@@ -82,6 +84,10 @@ void parse_all(const std::vector<std::pair<const DiscoveredFile*, const Parser*>
   if (opt.progress && work.empty()) opt.progress(files, files);
   auto worker = [&] {
     for (std::size_t i; (i = next.fetch_add(1)) < work.size();) {
+      if (opt.cancelled && opt.cancelled()) {
+        cancelled = true;
+        return;
+      }
       const auto& [file, parser] = work[i];
       std::string text;
       if (read_text_file(*file, opt.max_file_size, text, outputs[i].diagnostics)) {
@@ -100,11 +106,13 @@ void parse_all(const std::vector<std::pair<const DiscoveredFile*, const Parser*>
   for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
   worker();
   for (auto& t : threads) t.join();
+  if (cancelled) return false;
   for (auto& o : outputs) {
     out.facts.insert(out.facts.end(), std::make_move_iterator(o.facts.begin()), std::make_move_iterator(o.facts.end()));
     out.diagnostics.insert(out.diagnostics.end(), std::make_move_iterator(o.diagnostics.begin()),
                            std::make_move_iterator(o.diagnostics.end()));
   }
+  return true;
 }
 
 // Parses the files a requirements file includes with -r/-c that discovery did not already give
@@ -256,7 +264,10 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
         parsed.insert(file.rel_path);
         work.emplace_back(&file, parser);
       }
-      parse_all(work, files.size(), opt, licenses ? &*licenses : nullptr, out);
+      if (!parse_all(work, files.size(), opt, licenses ? &*licenses : nullptr, out)) {
+        error.message = "cancelled";
+        return false;
+      }
       std::error_code ec;
       fs::path root = fs::is_directory(target, ec) ? fs::path(target) : fs::path(target).parent_path();
       follow_includes(root, opt.max_file_size, parsed, out);
@@ -299,7 +310,29 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
     return std::tie(a.location.path, a.location.line, a.location.column, a.message) <
            std::tie(b.location.path, b.location.line, b.location.column, b.message);
   });
+  if (opt.on_finding)
+    for (const auto& f : result.findings) opt.on_finding(f);
+  if (opt.on_diagnostic)
+    for (const auto& d : result.diagnostics) opt.on_diagnostic(d);
   return true;
 }
+
+std::optional<Model> read_model_card(std::string_view text, std::vector<Diagnostic>* diagnostics) {
+  try {
+    AuditOptions options;
+    options.targets = {"-"};
+    options.stdin_text = std::string(text);
+    options.jobs = 1;
+    AuditResult result;
+    AuditError error;
+    if (!Auditor(std::move(options)).audit(result, error) || result.models.empty()) return std::nullopt;
+    if (diagnostics) *diagnostics = result.diagnostics;
+    return result.models.front();
+  } catch (const std::exception&) {  // allocation failure: no model, never an exception
+    return std::nullopt;
+  }
+}
+
+Lockin lockin_score(const std::vector<Finding>& findings) { return score_lockin(findings); }
 
 }  // namespace openlock

@@ -35,4 +35,38 @@ std::string license_kind(const LicenseExpression& expression) {
   return std::string(kOrder[worst]);
 }
 
+LicenseExplanation explain_license(std::string_view id) {
+  LicenseExplanation out;
+  std::string expression;
+  // An id on the SPDX list reads as SPDX (deprecation included); otherwise a Hub id may name it.
+  LicenseExpression e = parse_license_expression(id);
+  bool spdx = e.parsed && e.licenses.size() == 1 && e.valid && e.unknown.empty() &&
+              !e.licenses.front().starts_with("LicenseRef-");
+  if (spdx) {
+    expression = e.licenses.front();
+    out.known = true;
+    out.osi_approved = e.osi_approved;
+    out.deprecated = !e.deprecated.empty();
+    out.kind = license_kind(e);
+  } else if (const HubLicense* hub = find_hub_license(id)) {
+    out.known = true;
+    expression = hub->expression;
+    out.kind = hub->kind;
+    out.osi_approved = hub->osi_approved;
+  } else if (e.parsed && e.licenses.size() == 1) {
+    expression = e.licenses.front();  // a LicenseRef: known only if the knowledge base has it
+  } else {
+    return out;
+  }
+  out.expression = expression;
+  for (const auto& k : known_texts())
+    if (k.info.expression == expression) {
+      out.known = true;
+      out.name = k.info.name;
+      if (out.kind == "unknown") out.kind = k.info.kind;
+      out.clauses = k.info.clauses;
+    }
+  return out;
+}
+
 }  // namespace openlock
