@@ -11,9 +11,10 @@
 namespace openlock {
 
 /// Output formats.
-enum class Format { text, json, sarif, markdown, junit, cyclonedx };
+enum class Format { text, json, sarif, markdown, junit, cyclonedx, html };
 
-/// Parses a format name ("text", "json", "sarif", "markdown", "junit", "cyclonedx"); nullopt when unknown.
+/// Parses a format name ("text", "json", "sarif", "markdown", "junit", "cyclonedx", "html");
+/// nullopt when unknown.
 OPENLOCK_API std::optional<Format> parse_format(std::string_view name);
 
 /// Rendering choices that do not change the content.

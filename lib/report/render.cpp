@@ -10,6 +10,7 @@ std::optional<Format> parse_format(std::string_view name) {
   if (name == "markdown") return Format::markdown;
   if (name == "junit") return Format::junit;
   if (name == "cyclonedx") return Format::cyclonedx;
+  if (name == "html") return Format::html;
   return std::nullopt;
 }
 
@@ -21,6 +22,7 @@ void render(const AuditResult& result, Format format, std::ostream& out, const R
     case Format::markdown: render_markdown(result, out); return;
     case Format::junit: render_junit(result, out, options.fail_on); return;
     case Format::cyclonedx: render_cyclonedx(result, out); return;
+    case Format::html: render_html(result, out); return;
   }
 }
 

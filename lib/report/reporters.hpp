@@ -12,4 +12,5 @@ void render_sarif(const AuditResult& result, std::ostream& out);
 void render_markdown(const AuditResult& result, std::ostream& out);
 void render_junit(const AuditResult& result, std::ostream& out, Severity fail_on);
 void render_cyclonedx(const AuditResult& result, std::ostream& out);
+void render_html(const AuditResult& result, std::ostream& out);
 }  // namespace openlock

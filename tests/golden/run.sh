@@ -13,7 +13,7 @@ trap 'rm -rf "$tmp"' EXIT
 status=0
 for repo in "$golden"/repos/*/; do
   name=$(basename "$repo")
-  for format in text json sarif markdown junit cyclonedx; do
+  for format in text json sarif markdown junit cyclonedx html; do
     expected="$golden/expected/$name.$format"
     (cd "$repo" && "$openlock" scan . --format "$format" -q --jobs 2 || true) |
       sed -e "s/$version/@VERSION@/g" -e "s/$rules/@RULES@/g" \

@@ -164,7 +164,7 @@ std::function<int()> add_scan(CLI::App& app) {
   CLI::App* scan = app.add_subcommand("scan", "Audit repositories or files (default: .); '-' reads one model card on stdin");
   scan->add_option("paths", flags->paths, "Directories or files to audit");
   scan->add_option("--format", flags->formats, "Report format (default text); repeat, each with its --output")
-      ->check(CLI::IsMember({"text", "json", "sarif", "markdown", "junit", "cyclonedx"}))
+      ->check(CLI::IsMember({"text", "json", "sarif", "markdown", "junit", "cyclonedx", "html"}))
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->allow_extra_args(false);

@@ -209,3 +209,28 @@ TEST(CycloneDxReport, ModelsAndDependenciesAsComponents) {
   r.models[0].license.expression = "Apache-2.0";
   EXPECT_EQ(json::parse(rendered(r, Format::cyclonedx))["components"][0]["licenses"][0]["expression"], "Apache-2.0");
 }
+
+TEST(HtmlReport, EscapesEverythingFromTheTarget) {
+  AuditResult r = sample();
+  const std::string hostile = "<script>alert(1)</script>\"'><img src=x onerror=alert(2)>";
+  r.targets = {hostile};
+  r.models[0].name = hostile;
+  r.models[0].path = "dir/" + hostile + "/README.md";
+  r.models[0].license.clauses = {{"mau_cap", hostile, {hostile, 1, 1}, ""}};
+  r.findings[0].evidence = hostile;
+  r.findings[0].message = hostile;
+  r.findings[0].location.path = hostile;
+  r.findings[0].rule_id = "x\"><script>alert(3)</script>";
+  r.diagnostics = {{{hostile, 2, 0}, hostile, "warning"}};
+  std::string html = rendered(r, Format::html);
+  EXPECT_EQ(html.find("<script>alert"), std::string::npos);
+  EXPECT_EQ(html.find("<img"), std::string::npos);
+  EXPECT_EQ(html.find("onerror=alert(2)>"), std::string::npos) << "no attribute can be closed from the target";
+  std::size_t scripts = 0;
+  for (std::size_t at = html.find("<script"); at != std::string::npos; at = html.find("<script", at + 1)) ++scripts;
+  EXPECT_EQ(scripts, 1u) << "only the report's own script";
+  EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;&gt;"), std::string::npos);
+  EXPECT_NE(html.find("Content-Security-Policy"), std::string::npos);
+  EXPECT_EQ(html.find("http://"), std::string::npos) << "self-contained: nothing fetched";
+  EXPECT_EQ(html, rendered(r, Format::html)) << "deterministic";
+}
