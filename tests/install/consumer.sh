@@ -11,7 +11,7 @@ trap 'rm -rf "$tmp"' EXIT
 cmake --install "$build" --prefix "$tmp/prefix" > /dev/null
 
 check() {
-  out=$("$1" "$src/examples/demo-repo" "$src/examples/demo-repo/LICENSE")
+  out=$(env LD_LIBRARY_PATH="${LD_LIBRARY_PATH:-}" "$1" "$src/examples/demo-repo" "$src/examples/demo-repo/LICENSE")
   for want in "model Acme-7B-Chat: LicenseRef-acme-open-weights-1.0 (open-weight)" "hardware lock-in: high" \
               "license text: unknown" "llama3.1: LicenseRef-llama3.1, open-weight" "openlock "; do
     case $out in
@@ -32,6 +32,6 @@ if command -v pkg-config > /dev/null; then
   flags=$(PKG_CONFIG_PATH="$tmp/prefix/lib/pkgconfig:$tmp/prefix/lib/x86_64-linux-gnu/pkgconfig" pkg-config --cflags --libs --static openlock)
   # shellcheck disable=SC2086
   c++ -O1 "$src/examples/consumer/main.cpp" -o "$tmp/pc-consumer" $flags
-  check "$tmp/pc-consumer"
+  LD_LIBRARY_PATH="$tmp/prefix/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" check "$tmp/pc-consumer"  # a shared build has no rpath here
   echo "pkg-config openlock: ok ($flags)"
 fi
