@@ -20,6 +20,9 @@ struct AuditOptions {
   std::vector<std::string> targets;   ///< directories or files; "-" reads one model card from stdin
   std::vector<std::string> rule_dirs; ///< extra rule packs; a rule with a built-in id overrides it
   std::uint64_t max_file_size = 8u << 20;  ///< files larger than this are skipped with a diagnostic
+  /// Findings of one rule in one file beyond this many are left out of the report (scores still
+  /// count them) with one diagnostic saying how many; 0 = no cap.
+  std::size_t max_findings_per_rule_file = 25;
   bool use_builtin_rules = true;      ///< load the rule packs compiled into the library
   std::string stdin_text;             ///< text for the "-" target (the caller reads stdin)
   std::string baseline;               ///< a previous JSON report: its findings (by fingerprint) are not reported again

@@ -71,6 +71,23 @@ void record_artefact(const DiscoveredFile& file, std::map<std::pair<std::string,
   facts.push_back(std::move(f));
 }
 
+// Keeps the first `cap` findings of each rule in each file (findings are sorted by place); the
+// rest become one diagnostic per rule and file. The scores were computed before, from all.
+void cap_findings(AuditResult& result, std::size_t cap) {
+  if (cap == 0) return;
+  std::map<std::pair<std::string, std::string>, std::size_t> seen;  // (path, rule) -> findings
+  std::vector<Finding> kept;
+  for (auto& f : result.findings)
+    if (++seen[{f.location.path, f.rule_id}] <= cap) kept.push_back(std::move(f));
+  for (const auto& [key, n] : seen)
+    if (n > cap)
+      result.diagnostics.push_back({{key.first, 0, 0},
+                                    std::to_string(n - cap) + " more findings of " + key.second + " in this file are not listed (cap " +
+                                        std::to_string(cap) + " per rule and file; --max-findings N, 0 for all)",
+                                    "warning"});
+  result.findings = std::move(kept);
+}
+
 // Reads and parses the files with `jobs` threads, each file into its own output, then appends the
 // outputs in work (path) order: the report does not depend on the number of threads.
 // Returns false when opt.cancelled() asked to stop.
@@ -294,6 +311,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
     model.openness.open_washing = std::any_of(result.findings.begin(), result.findings.end(), [&](const Finding& f) {
       return f.rule_id.starts_with("openness.card.open-washing") && f.location.path == model.path;
     });
+  cap_findings(result, opt.max_findings_per_rule_file);
   apply_suppressions(result, facts);
   apply_baseline(result, baseline);
   if (!opt.diff_base.empty()) {

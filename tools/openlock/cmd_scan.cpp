@@ -32,6 +32,7 @@ struct ScanFlags {
   std::string fail_on;  // empty: the config's fail_on, else high
   std::vector<std::string> rule_dirs;
   std::uint64_t max_file_size = 8u << 20;
+  std::size_t max_findings = 25;
   int verbose = 0;
   bool quiet = false;
 };
@@ -120,6 +121,7 @@ int run(const ScanFlags& f) {
   options.targets = f.paths.empty() ? std::vector<std::string>{"."} : f.paths;
   options.rule_dirs = f.rule_dirs;
   options.max_file_size = f.max_file_size;
+  options.max_findings_per_rule_file = f.max_findings;
   options.jobs = f.jobs;
   options.progress = progress_reporter(f.quiet);
   options.baseline = f.baseline;
@@ -194,6 +196,8 @@ std::function<int()> add_scan(CLI::App& app) {
   scan->add_option("--rules", flags->rule_dirs, "Add rule packs from DIR (a rule with a built-in id replaces it)")
       ->type_name("DIR")
       ->allow_extra_args(false);
+  scan->add_option("--max-findings", flags->max_findings, "List at most N findings of one rule in one file (0: all)")
+      ->capture_default_str();
   scan->add_option("--max-file-size", flags->max_file_size, "Skip files larger than N bytes")
       ->capture_default_str()
       ->type_name("N");
