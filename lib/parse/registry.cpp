@@ -1,4 +1,5 @@
 // The one list of parsers. Adding a parser = one source pair + one line here.
+#include "parse/cmake.hpp"
 #include "parse/deploy_yaml.hpp"
 #include "parse/dockerfile.hpp"
 #include "parse/go_mod.hpp"
@@ -23,6 +24,7 @@ const Parser kParsers[] = {
     {"go_mod", FileKind::manifest, "go", go_mod_accepts, parse_go_mod},
     {"deploy_yaml", FileKind::deploy, "", deploy_yaml_accepts, parse_deploy_yaml},
     {"python_source", FileKind::source, "python", python_source_accepts, parse_python_source},
+    {"cmake", FileKind::manifest, "cmake", cmake_accepts, parse_cmake},
 };
 }  // namespace
 
