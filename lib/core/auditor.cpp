@@ -19,6 +19,7 @@
 #include "core/log.hpp"
 #include "discover/discover.hpp"
 #include "license/license_texts.hpp"
+#include "license/manifest_license.hpp"
 #include "openlock/auditor.hpp"
 #include "parse/model_card.hpp"
 #include "parse/parser.hpp"
@@ -110,6 +111,7 @@ bool parse_all(const std::vector<std::pair<const DiscoveredFile*, const Parser*>
       if (read_text_file(*file, opt.max_file_size, text, outputs[i].diagnostics)) {
         run_parser(*parser, file->rel_path, text, outputs[i], licenses);
         find_suppressions(file->rel_path, text, outputs[i].facts);
+        find_spdx_headers(file->rel_path, text, outputs[i].facts);
       }
       if (opt.progress) {
         std::lock_guard lock(progress_mutex);
