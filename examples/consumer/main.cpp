@@ -36,6 +36,6 @@ int main(int argc, char** argv) {
   auto explained = openlock::explain_license("llama3.1");
   std::cout << "llama3.1: " << explained.expression << ", " << explained.kind << ", " << explained.clauses.size()
             << " clauses\n";
-  std::cout << "openlock " << openlock::version << "\n";
+  std::cout << "openlock " << openlock::version() << "\n";
   return 0;
 }

@@ -74,7 +74,7 @@ class OPENLOCK_API Auditor {
 /// Reads one model card (front matter and body) as a scan of it alone would: its license with
 /// clauses, base models, gating, MOF evidence the card itself gives. nullopt only when the text
 /// cannot be read at all; problems in it go to `diagnostics` when given. Never throws.
-OPENLOCK_API std::optional<Model> read_model_card(std::string_view text, std::vector<Diagnostic>* diagnostics = nullptr);
+OPENLOCK_API std::optional<Model> parse_model_card(std::string_view text, std::vector<Diagnostic>* diagnostics = nullptr);
 
 /// The three lock-in axes of a set of findings (docs/lockin.md), e.g. findings of several scans
 /// merged by the caller. Pure function; never throws.

@@ -12,7 +12,7 @@
 
 namespace openlock {
 /// The library version, "major.minor.patch".
-inline constexpr std::string_view version = OPENLOCK_VERSION_STRING;
+constexpr std::string_view version() { return OPENLOCK_VERSION_STRING; }
 /// Identifier of the rule packs compiled into the library (hash of their contents).
 OPENLOCK_API std::string_view rules_version();
 }  // namespace openlock

@@ -337,7 +337,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   return true;
 }
 
-std::optional<Model> read_model_card(std::string_view text, std::vector<Diagnostic>* diagnostics) {
+std::optional<Model> parse_model_card(std::string_view text, std::vector<Diagnostic>* diagnostics) {
   try {
     AuditOptions options;
     options.targets = {"-"};

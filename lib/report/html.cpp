@@ -168,7 +168,7 @@ void render_html(const AuditResult& r, std::ostream& o) {
   std::size_t counted = 0;
   for (const auto& f : r.findings) counted += !f.mitigates;
   o << "<h1>openlock report</h1><p class=\"muted\">" << esc(targets) << " · " << r.files_scanned << " files scanned · "
-    << counted << " findings · " << r.diagnostics.size() << " diagnostics · openlock " << version << "</p>\n";
+    << counted << " findings · " << r.diagnostics.size() << " diagnostics · openlock " << version() << "</p>\n";
 
   o << "<h2>Lock-in</h2><div class=\"axes\">";
   axis_html(o, "hardware", r.lockin.hardware);

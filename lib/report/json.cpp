@@ -132,7 +132,7 @@ void render_json(const AuditResult& r, std::ostream& out) {
     diagnostics.push_back(j);
   }
   json doc = {
-      {"tool", {{"name", "openlock"}, {"version", std::string(version)}, {"rules_version", std::string(rules_version())}}},
+      {"tool", {{"name", "openlock"}, {"version", std::string(version())}, {"rules_version", std::string(rules_version())}}},
       {"targets", r.targets},
       {"summary", {{"files_scanned", r.files_scanned}, {"files_by_kind", r.files_by_kind}, {"findings", counted}, {"by_severity", by_severity},
                    {"diagnostics", r.diagnostics.size()}, {"baseline_suppressed", r.baseline_suppressed}, {"suppressed", r.suppressed.size()}, {"outside_diff", r.outside_diff}}},

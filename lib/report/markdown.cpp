@@ -33,7 +33,7 @@ std::string link(const Location& loc) {
 void render_markdown(const AuditResult& r, std::ostream& out) {
   std::size_t counted = 0;
   for (const auto& f : r.findings) counted += !f.mitigates;
-  out << "### openlock " << version << "\n\n";
+  out << "### openlock " << version() << "\n\n";
   if (counted == 0 && r.diagnostics.empty() && r.models.empty()) {
     out << "No findings in " << r.files_scanned << " files.\n";
     return;

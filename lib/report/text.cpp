@@ -47,7 +47,7 @@ void write_summary(const AuditResult& r, std::ostream& out, Style st) {
   std::map<Severity, std::size_t, std::greater<>> counts;
   for (const auto& f : r.findings)
     if (!f.mitigates) ++total, ++counts[f.severity];
-  out << st(kBold) << "openlock " << version << st(kReset) << ": " << r.files_scanned << " files scanned, " << total
+  out << st(kBold) << "openlock " << version() << st(kReset) << ": " << r.files_scanned << " files scanned, " << total
       << (total == 1 ? " finding" : " findings");
   if (total) {
     out << " (";

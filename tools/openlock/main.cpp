@@ -10,7 +10,7 @@ int main(int argc, char** argv) {
   CLI::App app{"openlock: audit AI models and the code around them for openness and vendor lock-in.\n"
                "Docs: docs/usage.md. Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or target error.",
                "openlock"};
-  app.set_version_flag("--version", std::string("openlock ") + std::string(openlock::version) + " (rules " +
+  app.set_version_flag("--version", std::string("openlock ") + std::string(openlock::version()) + " (rules " +
                                         std::string(openlock::rules_version()) + ")");
   app.require_subcommand(1);
   app.failure_message(CLI::FailureMessage::help);

@@ -42,14 +42,14 @@ TEST(Api, ACancelledAuditStopsWithAnError) {
 
 TEST(Api, ReadModelCardWithoutAScan) {
   std::vector<Diagnostic> diagnostics;
-  auto model = read_model_card("---\nlicense: llama3.1\nbase_model: org/Heron\ngated: true\n---\n# Heron-chat\n", &diagnostics);
+  auto model = parse_model_card("---\nlicense: llama3.1\nbase_model: org/Heron\ngated: true\n---\n# Heron-chat\n", &diagnostics);
   ASSERT_TRUE(model);
   EXPECT_EQ(model->name, "Heron-chat");
   EXPECT_EQ(model->license.expression, "LicenseRef-llama3.1");
   EXPECT_TRUE(model->gated);
   EXPECT_FALSE(model->license.clauses.empty()) << "the terms the license is known to carry";
   EXPECT_TRUE(diagnostics.empty());
-  auto broken = read_model_card("---\nlicense: [unclosed\n---\n# X\n", &diagnostics);
+  auto broken = parse_model_card("---\nlicense: [unclosed\n---\n# X\n", &diagnostics);
   ASSERT_TRUE(broken) << "a broken card is still a card";
   EXPECT_FALSE(diagnostics.empty());
 }

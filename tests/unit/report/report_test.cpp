@@ -59,7 +59,7 @@ std::string rendered(const AuditResult& r, Format format, bool color = false) {
 TEST(JsonReport, HasTheContractFields) {
   json j = json::parse(rendered(sample(), Format::json));
   EXPECT_EQ(j["tool"]["name"], "openlock");
-  EXPECT_EQ(j["tool"]["version"], std::string(version));
+  EXPECT_EQ(j["tool"]["version"], std::string(version()));
   EXPECT_EQ(j["targets"], json::array({"repo"}));
   EXPECT_EQ(j["summary"]["files_scanned"], 3);
   EXPECT_EQ(j["summary"]["findings"], 1) << "counter-signals are not counted";
@@ -89,7 +89,7 @@ TEST(JsonReport, Deterministic) { EXPECT_EQ(rendered(sample(), Format::json), re
 
 TEST(TextReport, SummaryGroupsAndNoControlCharacters) {
   std::string text = rendered(sample(), Format::text);
-  EXPECT_EQ(text.rfind("openlock " + std::string(version) + ": 3 files scanned, 1 finding (1 high), 1 diagnostic\n", 0), 0u)
+  EXPECT_EQ(text.rfind("openlock " + std::string(version()) + ": 3 files scanned, 1 finding (1 high), 1 diagnostic\n", 0), 0u)
       << text;
   EXPECT_NE(text.find("\nrequirements.txt\n"), std::string::npos);
   EXPECT_NE(text.find("3:1"), std::string::npos);
@@ -151,7 +151,7 @@ TEST(MarkdownReport, SummaryTablesAndEscaping) {
   EXPECT_NE(md.find("1 diagnostics"), std::string::npos);
   AuditResult empty;
   empty.files_scanned = 4;
-  EXPECT_EQ(rendered(empty, Format::markdown), "### openlock " + std::string(version) + "\n\nNo findings in 4 files.\n");
+  EXPECT_EQ(rendered(empty, Format::markdown), "### openlock " + std::string(version()) + "\n\nNo findings in 4 files.\n");
 }
 
 TEST(JunitReport, CasesFailuresAndEscaping) {
