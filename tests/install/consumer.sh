@@ -1,7 +1,7 @@
 #!/bin/sh
-# Installs openlock from BUILD_DIR into a temporary prefix, then builds examples/consumer against
-# it twice — with find_package(openlock) and with pkg-config — runs both on the demo repository and
-# checks what they print.
+# Installs openlock from BUILD_DIR into a temporary prefix, then builds the two consumer examples
+# against it — examples/consumer-cmake with find_package(openlock), examples/consumer-pkgconfig (C,
+# the C API) with pkg-config — runs both on the demo repository and checks what they print.
 # Usage: consumer.sh SOURCE_DIR BUILD_DIR
 set -eu
 src=$(cd "$1" && pwd)
@@ -23,15 +23,18 @@ check() {
   [ -n "$streamed" ] && [ "${streamed% *}" = "${streamed#* }" ] || { echo "$1: streamed findings differ: $out"; exit 1; }
 }
 
-cmake -S "$src/examples/consumer" -B "$tmp/cmake-build" -DCMAKE_PREFIX_PATH="$tmp/prefix" -DCMAKE_BUILD_TYPE=Release > /dev/null
+cmake -S "$src/examples/consumer-cmake" -B "$tmp/cmake-build" -DCMAKE_PREFIX_PATH="$tmp/prefix" -DCMAKE_BUILD_TYPE=Release > /dev/null
 cmake --build "$tmp/cmake-build" -j 2 > /dev/null
 check "$tmp/cmake-build/consumer"
 echo "find_package(openlock): ok"
 
 if command -v pkg-config > /dev/null; then
-  flags=$(PKG_CONFIG_PATH="$tmp/prefix/lib/pkgconfig:$tmp/prefix/lib/x86_64-linux-gnu/pkgconfig" pkg-config --cflags --libs --static openlock)
-  # shellcheck disable=SC2086
-  c++ -O1 "$src/examples/consumer/main.cpp" -o "$tmp/pc-consumer" $flags
-  LD_LIBRARY_PATH="$tmp/prefix/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" check "$tmp/pc-consumer"  # a shared build has no rpath here
-  echo "pkg-config openlock: ok ($flags)"
+  # The C program of examples/consumer-pkgconfig, through its Makefile and the C API.
+  cp "$src/examples/consumer-pkgconfig/main.c" "$src/examples/consumer-pkgconfig/Makefile" "$tmp/"
+  PKG_CONFIG_PATH="$tmp/prefix/lib/pkgconfig" make -s -C "$tmp" consumer > /dev/null
+  out=$(LD_LIBRARY_PATH="$tmp/prefix/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" "$tmp/consumer" "$src/examples/demo-repo")
+  case $out in
+    *'openlock '*'"lockin"'*'"hardware"'*) echo "pkg-config openlock (C API): ok" ;;
+    *) echo "pkg-config consumer printed: $out"; exit 1 ;;
+  esac
 fi
