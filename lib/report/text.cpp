@@ -154,6 +154,8 @@ void render_text(const AuditResult& result, std::ostream& out, const RenderOptio
     write_findings(result.suppressed, out, st);
   }
   write_diagnostics(result, out, st);
+  out << "\n";
+  write_summary(result, out, st);  // again at the end, where a long report in a terminal stops
 }
 
 }  // namespace openlock
