@@ -64,9 +64,7 @@ void record_artefact(const DiscoveredFile& file, std::map<std::pair<std::string,
                      std::vector<Fact>& facts) {
   auto component = artefact_component(file.rel_path);
   if (!component) return;
-  auto slash = file.rel_path.rfind('/');
-  std::string folder = slash == std::string::npos ? "" : file.rel_path.substr(0, slash);
-  if (seen[{folder, *component}]++ >= 3) return;
+  if (seen[{std::string(folder_of(file.rel_path)), *component}]++ >= 3) return;
   Fact f{"model_file", {file.rel_path, 0, 0}, file.rel_path, {}};
   f.set("component", *component).set("size", std::to_string(file.size));
   facts.push_back(std::move(f));

@@ -20,6 +20,18 @@ inline std::string ascii_upper(std::string_view s) {
   return out;
 }
 
+/// Final path component of a '/'-separated path ("a/b/c.txt" -> "c.txt").
+inline std::string_view base_name(std::string_view path) {
+  auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? path : path.substr(slash + 1);
+}
+
+/// Folder of a '/'-separated path, "" at the top ("a/b/c.txt" -> "a/b").
+inline std::string_view folder_of(std::string_view path) {
+  auto slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
+}
+
 // At most `max` bytes of `s`, never cutting a UTF-8 sequence in two (evidence is kept short).
 inline std::string_view cap_utf8(std::string_view s, std::size_t max) {
   if (s.size() <= max) return s;

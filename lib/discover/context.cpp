@@ -58,7 +58,7 @@ std::string_view context_of(std::string_view rel_path) {
   std::vector<std::string> folders;
   for (std::size_t start = 0, slash; (slash = path.find('/', start)) != std::string::npos; start = slash + 1)
     folders.push_back(path.substr(start, slash - start));
-  std::string name = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+  std::string name(base_name(path));
 
   static constexpr std::array kTest = {"test", "tests", "testing", "__tests__", "spec", "fixtures", "testdata"};
   static constexpr std::array kExample = {"example", "examples", "samples", "sample", "demo", "demos"};

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/fact.hpp"
+#include "core/text.hpp"
 #include "openlock/result.hpp"
 
 namespace openlock {
@@ -41,11 +42,5 @@ std::span<const Parser> parsers();
 
 /// The parser for a path, or nullptr when no parser accepts it.
 const Parser* parser_for(std::string_view rel_path);
-
-/// Final path component of a '/'-separated path.
-inline std::string_view base_name(std::string_view path) {
-  auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? path : path.substr(slash + 1);
-}
 
 }  // namespace openlock

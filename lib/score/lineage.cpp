@@ -23,19 +23,11 @@ int restrictiveness(const std::string& kind) {
   return -1;
 }
 
-std::string last_part(const std::string& id) { return ascii_lower(id.substr(id.rfind('/') == std::string::npos ? 0 : id.rfind('/') + 1)); }
-
-std::string folder_name(const std::string& path) {
-  auto slash = path.rfind('/');
-  if (slash == std::string::npos) return {};
-  std::string folder = path.substr(0, slash);
-  return ascii_lower(folder.substr(folder.rfind('/') == std::string::npos ? 0 : folder.rfind('/') + 1));
-}
-
+// A hub id "org/Name" names the model "Name", or the folder it sits in.
 const Model* find_base(const std::vector<Model>& models, const Model& derived, const std::string& base_id) {
-  std::string wanted = last_part(base_id);
+  std::string wanted = ascii_lower(base_name(base_id));
   for (const auto& m : models)
-    if (&m != &derived && (ascii_lower(m.name) == wanted || folder_name(m.path) == wanted)) return &m;
+    if (&m != &derived && (ascii_lower(m.name) == wanted || ascii_lower(base_name(folder_of(m.path))) == wanted)) return &m;
   return nullptr;
 }
 

@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "core/text.hpp"
 #include "license/hub_license.hpp"
 #include "license/license_texts.hpp"
 
@@ -83,15 +84,6 @@ void resolve_card_licenses(std::vector<Fact>& facts) {
 
 namespace {
 
-std::string folder_of(std::string_view path) {
-  auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? std::string() : std::string(path.substr(0, slash));
-}
-
-}  // namespace
-
-namespace {
-
 // The known license a line of the card's License section names, by its title or SPDX id (the
 // longest name found wins: "Llama 3.1 Community License" over "Llama"). Nullptr when none.
 const KnownText* license_named_in(std::string_view line) {
@@ -131,7 +123,7 @@ void compare_declared_licenses(std::vector<Fact>& facts) {
     if (card) ids.insert(std::string(declared.get("expression")));
     for (const auto& [key, value] : declared.attrs)
       if (key == "license_id") ids.insert(value);
-    std::string folder = folder_of(declared.location.path);
+    std::string_view folder = folder_of(declared.location.path);
     const Fact* first = nullptr;  // a license text (not a policy or notice) openlock named
     bool agrees = false;
     for (const auto& f : facts) {
@@ -140,7 +132,7 @@ void compare_declared_licenses(std::vector<Fact>& facts) {
       if (!first) first = &f;
       for (const auto& [key, value] : f.attrs) agrees = agrees || ((key == "expression" || key == "also") && ids.count(value));
     }
-    std::string file = declared.location.path.substr(declared.location.path.rfind('/') + 1);
+    std::string file(base_name(declared.location.path));
     auto mismatch = [&](std::string found, std::string found_name, std::string where) {
       Fact m{"license_mismatch", declared.location, declared.evidence, {}};
       m.set("declared_in", card ? "The card" : file).set("declared", std::string(declared.get("expression")));
@@ -187,7 +179,7 @@ void fill_license(Model& model, const std::vector<Fact>& facts) {
 // License texts identified in the card's folder. A card that says `other` (or an id openlock
 // does not know) takes the kind of the license text beside it; a modified variant stays unknown.
 void fill_identified(Model& model, const std::vector<Fact>& facts) {
-  std::string folder = folder_of(model.path);
+  std::string_view folder = folder_of(model.path);
   for (const auto& f : facts) {
     if (f.kind != "license_text" || folder_of(f.location.path) != folder || !f.has("expression")) continue;
     model.license.identified.push_back({std::string(f.get("expression")), std::stod(std::string(f.get("similarity"))) / 100,
@@ -214,7 +206,7 @@ void fill_identified(Model& model, const std::vector<Fact>& facts) {
 // but whose license text restricts use is at best open-weight (non-commercial when it says so);
 // it never becomes permissive.
 void fill_clauses(Model& model, const std::vector<Fact>& facts) {
-  std::string folder = folder_of(model.path);
+  std::string_view folder = folder_of(model.path);
   std::set<std::string> kinds;
   for (const auto& f : facts) {
     if (f.kind != "license_clause" || folder_of(f.location.path) != folder) continue;
@@ -253,8 +245,8 @@ std::vector<Model> collect_models(const std::vector<Fact>& facts) {
     m.path = f.location.path;
     m.name = f.get("name");
     if (m.name.empty()) {
-      std::string folder = folder_of(m.path);
-      m.name = folder.empty() ? m.path : folder.substr(folder.rfind('/') + 1);
+      std::string_view folder = folder_of(m.path);
+      m.name = folder.empty() ? m.path : std::string(base_name(folder));
     }
     std::string relation(f.get("base_model_relation"));
     m.task = f.get("pipeline_tag");

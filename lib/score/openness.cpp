@@ -83,11 +83,6 @@ const OpennessKnowledge& knowledge() {
   return k;
 }
 
-std::string_view folder_of(std::string_view path) {
-  auto slash = path.rfind('/');
-  return slash == std::string_view::npos ? std::string_view() : path.substr(0, slash);
-}
-
 // Whether `path` is in `folder` or below it ("" is the target root).
 bool under(std::string_view path, std::string_view folder) {
   return folder.empty() || (path.size() > folder.size() && path.starts_with(folder) && path[folder.size()] == '/');
@@ -169,13 +164,12 @@ int score_of(const Model& m, const MofEvaluation& mof) {
 }  // namespace
 
 std::optional<std::string> artefact_component(std::string_view rel_path) {
-  std::string_view name = rel_path.substr(rel_path.rfind('/') == std::string_view::npos ? 0 : rel_path.rfind('/') + 1);
+  std::string_view name = base_name(rel_path);
   for (const auto& c : knowledge().components) {
     if (any_glob(c.file_names, name)) return c.name;
     if (c.folders.empty()) continue;
     for (std::string_view dir = folder_of(rel_path); !dir.empty(); dir = folder_of(dir)) {
-      std::string_view last = dir.substr(dir.rfind('/') == std::string_view::npos ? 0 : dir.rfind('/') + 1);
-      if (any_glob(c.folders, ascii_lower(last))) return c.name;
+      if (any_glob(c.folders, ascii_lower(base_name(dir)))) return c.name;
     }
   }
   return std::nullopt;
