@@ -26,9 +26,8 @@ std::string license_kind(const LicenseExpression& expression) {
   std::size_t worst = kOrder.size() - 1;
   for (const auto& id : expression.licenses) {
     const HubLicense* known = find_hub_license_by_expression(id);
-    std::string_view kind = known ? std::string_view(known->kind) : "unknown";
-    for (const auto& text : known_texts())  // licenses the Hub has no id for (LicenseRef-deepseek)
-      if (!known && text.info.expression == id) kind = text.info.kind;
+    const KnownText* text = known ? nullptr : find_known_text(id);  // licenses the Hub has no id for
+    std::string_view kind = known ? std::string_view(known->kind) : text ? std::string_view(text->info.kind) : "unknown";
     auto rank = static_cast<std::size_t>(std::find(kOrder.begin(), kOrder.end(), kind) - kOrder.begin());
     worst = std::min(worst, rank);
   }
@@ -59,13 +58,12 @@ LicenseExplanation explain_license(std::string_view id) {
     return out;
   }
   out.expression = expression;
-  for (const auto& k : known_texts())
-    if (k.info.expression == expression) {
-      out.known = true;
-      out.name = k.info.name;
-      if (out.kind == "unknown") out.kind = k.info.kind;
-      out.clauses = k.info.clauses;
-    }
+  if (const KnownText* k = find_known_text(expression)) {
+    out.known = true;
+    out.name = k->info.name;
+    if (out.kind == "unknown") out.kind = k->info.kind;
+    out.clauses = k->info.clauses;
+  }
   return out;
 }
 

@@ -90,6 +90,12 @@ const std::vector<KnownText>& known_texts() {
   return loaded;
 }
 
+const KnownText* find_known_text(std::string_view expression) {
+  for (const auto& k : known_texts())
+    if (k.info.expression == expression) return &k;
+  return nullptr;
+}
+
 void load_license_pack(const fs::path& dir, std::vector<KnownText>& out, std::vector<std::string>& errors) {
   fs::path texts = dir / "licenses" / "texts";
   std::error_code ec;

@@ -15,6 +15,9 @@ inline constexpr std::size_t kMinLicenseGrams = 10;  // fewer trigrams than this
 /// The embedded knowledge base, loaded once (thread-safe), in id order.
 const std::vector<KnownText>& known_texts();
 
+/// The built-in entry whose expression (SPDX id or LicenseRef) this is, or nullptr.
+const KnownText* find_known_text(std::string_view expression);
+
 /// Adds a rule pack's license entries (DIR/licenses/texts/*.yaml; none is fine). Each entry has
 /// the keys of the built-in ones and either `fingerprint:` or `text: FILE`, a text of the pack's
 /// own beside the entry (with `optional_from` if part of it is optional). Problems are returned

@@ -218,12 +218,10 @@ void fill_clauses(Model& model, const std::vector<Fact>& facts) {
   if (kinds.empty()) {
     for (const auto& f : facts) {
       if (f.kind != "license" || f.location.path != model.path || f.get("source") != "card") continue;
-      for (const auto& k : known_texts()) {
-        if (k.info.expression != f.get("expression")) continue;
-        for (const auto& clause : k.info.clauses)
-          model.license.clauses.push_back({clause, k.info.name + " carries this term (openlock's license knowledge)",
+      if (const KnownText* k = find_known_text(f.get("expression")))
+        for (const auto& clause : k->info.clauses)
+          model.license.clauses.push_back({clause, k->info.name + " carries this term (openlock's license knowledge)",
                                            f.location, ""});
-      }
     }
     return;
   }

@@ -26,6 +26,12 @@ const MofKnowledge& knowledge();
 
 const std::vector<MofComponentSpec>& mof_components() { return knowledge().components; }
 
+const MofComponentSpec* find_mof_component(std::string_view name) {
+  for (const auto& c : knowledge().components)
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
 bool mof_license_open(const std::string& license) { return knowledge().open_licenses.count(ascii_lower(license)) > 0; }
 
 namespace {
@@ -90,9 +96,7 @@ MofEvaluation evaluate_mof(std::string_view record_yaml) {
   if (const YAML::Node comps = release["components"]; comps && comps.IsSequence())
     for (const auto& c : comps) {
       if (!c.IsMap() || !c["name"] || !c["name"].IsScalar()) continue;
-      const MofComponentSpec* spec = nullptr;
-      for (const auto& k : knowledge().components)
-        if (k.name == c["name"].Scalar()) spec = &k;
+      const MofComponentSpec* spec = find_mof_component(c["name"].Scalar());
       std::string lic = license_name(c["license"]);
       if (lic.empty() && spec && global && global.IsMap()) {
         lic = license_name(global[spec->content_type]);

@@ -3,6 +3,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "openlock/openness.hpp"
@@ -19,6 +20,9 @@ struct MofComponentSpec {
 
 /// The 17 components in MOF order.
 const std::vector<MofComponentSpec>& mof_components();
+
+/// The component of that name, or nullptr.
+const MofComponentSpec* find_mof_component(std::string_view name);
 
 /// Whether the Model Openness Tool counts a license id as open (case-insensitive).
 bool mof_license_open(const std::string& license);

@@ -252,9 +252,7 @@ void evaluate_openness(Model& model, const std::vector<Fact>& facts) {
   for (const auto& c : knowledge().components) {
     auto sign = find_component(c, model, own);
     if (!sign) continue;
-    const MofComponentSpec* spec = nullptr;
-    for (const auto& s : mof_components())
-      if (s.name == c.name) spec = &s;
+    const MofComponentSpec* spec = find_mof_component(c.name);
     published[c.name] = spec && spec->content_type == "code" ? code : global;
     found[c.name] = *sign;
   }
@@ -285,9 +283,7 @@ void add_openness_facts(const std::vector<Model>& models, std::vector<Fact>& fac
     f.set("class3", m.openness.progress_class3 == 100.0 ? "complete" : "incomplete");
     std::string missing;
     for (const auto& e : m.openness.evidence) {
-      const MofComponentSpec* spec = nullptr;
-      for (const auto& s : mof_components())
-        if (s.name == e.name) spec = &s;
+      const MofComponentSpec* spec = find_mof_component(e.name);
       if (spec && spec->model_class == 3 && spec->required && e.status != "open")
         missing += (missing.empty() ? "" : ", ") + e.name;
     }
