@@ -12,6 +12,7 @@
 #include <cstring>
 #include <string>
 
+#include "parse/literals.hpp"
 #include "parse/text_lines.hpp"
 
 namespace openlock {
@@ -133,28 +134,6 @@ class Lexer {
   unsigned line_ = 1;
   bool raw_ = false;
 };
-
-bool looks_like_model_id(const std::string& s) {
-  if (s.size() < 2 || s.size() > 100) return false;
-  bool letter = false, digit = false;
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (std::isspace(u) || u < 0x20 || c == '"' || c == '\'' || c == '{' || c == '}' || c == '%') return false;
-    letter = letter || std::isalpha(u);
-    digit = digit || std::isdigit(u);
-  }
-  return letter && digit && s.find("://") == std::string::npos;
-}
-
-std::string url_host(const std::string& s) {
-  for (const char* scheme : {"https://", "http://", "wss://", "ws://"}) {
-    if (!s.starts_with(scheme)) continue;
-    std::string rest = s.substr(std::string_view(scheme).size());
-    std::size_t end = rest.find_first_of("/:?#");
-    return rest.substr(0, end);
-  }
-  return {};
-}
 
 struct Reader {
   const ParseInput& in;

@@ -1,4 +1,5 @@
 // The one list of parsers. Adding a parser = one source pair + one line here.
+#include "parse/c_family_source.hpp"
 #include "parse/cmake.hpp"
 #include "parse/deploy_yaml.hpp"
 #include "parse/dockerfile.hpp"
@@ -25,6 +26,7 @@ const Parser kParsers[] = {
     {"deploy_yaml", FileKind::deploy, "", deploy_yaml_accepts, parse_deploy_yaml},
     {"python_source", FileKind::source, "python", python_source_accepts, parse_python_source},
     {"cmake", FileKind::manifest, "cmake", cmake_accepts, parse_cmake},
+    {"c_family_source", FileKind::source, "", c_family_source_accepts, parse_c_family_source},
 };
 }  // namespace
 

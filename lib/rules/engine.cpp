@@ -109,7 +109,8 @@ Finding make_finding(const Rule& rule, const Fact& fact) {
   f.location = fact.location;
   f.evidence = fact.evidence;
   f.confidence = confidence_of(rule, fact);
-  f.context = std::string(context_of(fact.location.path));
+  // A parser may know better than the path (Rust #[cfg(test)] items): its context attribute wins.
+  f.context = fact.has("context") ? std::string(fact.get("context")) : std::string(context_of(fact.location.path));
   f.fingerprint = fingerprint(rule.id, fact.location.path, fact.evidence);
   f.mitigates = rule.effect == "mitigates";
   return f;

@@ -42,11 +42,12 @@ void read_annotations(const fs::path& dir, const std::string& id, std::set<Place
     std::ifstream in(it->path(), std::ios::binary);
     std::string line, rel = fs::relative(it->path(), dir).generic_string();
     for (unsigned n = 1; std::getline(in, line); ++n) {
-      // An annotation alone on a comment line ("# expect: id") is about the next line, for
-      // formats where a trailing comment would change the line (Dockerfile instructions).
-      std::size_t first = line.find_first_not_of(" \t");
-      bool alone = first != std::string::npos && line.compare(first, 2, "# ") == 0 &&
-                   (line.compare(first + 2, 8, "expect: ") == 0 || line.compare(first + 2, 4, "ok: ") == 0);
+      // An annotation alone on a comment line ("# expect: id", "// ok: id") is about the next
+      // line, for formats where a trailing comment would change the line (Dockerfile instructions).
+      std::size_t first = line.find_first_not_of(" \t"), marker = 0;
+      if (first != std::string::npos && line.compare(first, 2, "# ") == 0) marker = 2;
+      if (first != std::string::npos && line.compare(first, 3, "// ") == 0) marker = 3;
+      bool alone = marker && (line.compare(first + marker, 8, "expect: ") == 0 || line.compare(first + marker, 4, "ok: ") == 0);
       unsigned target = alone ? n + 1 : n;
       if (line.find("expect: " + id) != std::string::npos) expect.insert({rel, target});
       if (line.find("ok: " + id) != std::string::npos) ok.insert({rel, target});

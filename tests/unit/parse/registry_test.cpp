@@ -10,7 +10,9 @@ TEST(Registry, ClassifiesByFileName) {
   EXPECT_EQ(parser_for("x/LICENSE")->kind, FileKind::license_text);
   EXPECT_EQ(parser_for("requirements-gpu.txt")->kind, FileKind::manifest);
   EXPECT_EQ(parser_for("requirements-gpu.txt")->ecosystem, "pypi");
-  EXPECT_EQ(parser_for("main.cpp"), nullptr);
+  EXPECT_EQ(parser_for("src/main.cpp")->name, "c_family_source");
+  EXPECT_EQ(parser_for("CMakeLists.txt")->name, "cmake");
+  EXPECT_EQ(parser_for("style.css"), nullptr);
 }
 
 TEST(Registry, NamesAreUnique) {

@@ -80,6 +80,18 @@ TEST(Engine, MitigatingRulesAreMarked) {
   EXPECT_TRUE(findings[0].mitigates);
 }
 
+TEST(Engine, ContextComesFromThePathUnlessTheFactSaysOtherwise) {
+  auto r = rule_from("m", "match: {model_ref: {name: 'gpt-*'}}\nmessage: m\n");
+  std::vector<Fact> facts = {fact("model_ref", "src/oai.rs", 1, "\"gpt-4o\"", {{"name", "gpt-4o"}}),
+                             fact("model_ref", "src/oai.rs", 9, "\"gpt-4o\"", {{"name", "gpt-4o"}, {"context", "test"}}),
+                             fact("model_ref", "tests/x.rs", 2, "\"gpt-4o\"", {{"name", "gpt-4o"}})};
+  auto findings = evaluate_rules({r}, facts);
+  ASSERT_EQ(findings.size(), 3u);
+  EXPECT_EQ(findings[0].context, "product");
+  EXPECT_EQ(findings[1].context, "test");
+  EXPECT_EQ(findings[2].context, "test");
+}
+
 TEST(Fingerprint, StableAcrossLinesAndWhitespaceDifferentAcrossPaths) {
   EXPECT_EQ(fingerprint("r", "a.txt", "x  ==  1"), fingerprint("r", "a.txt", "x == 1"));
   EXPECT_NE(fingerprint("r", "a.txt", "x"), fingerprint("r", "b.txt", "x"));

@@ -1,0 +1,409 @@
+// A token-level reading of C-syntax languages; nothing is compiled or run. Facts (all carry
+// `language`: js, go, rust or c):
+//   import    module: JS `import ... from "m"`, `import "m"`, `import("m")`, `require("m")`,
+//             `export ... from "m"`; Go `import "p"` and import blocks; Rust `use a::b` (module
+//             a, path a::b) and `extern crate a`; C family `#include <h>` / `"h"` (module h)
+//   env_var   name: process.env.X, process.env["X"], import.meta.env.X, os.Getenv("X"),
+//             std::env::var("X"), env!("X"), getenv("X") and the like
+//   call      function (as written, `.` or `::` joined), arg: calls whose first argument is a literal
+//   endpoint  host, url / model_ref name: string literals (see literals.hpp)
+//   backend   backend, extension: one per file whose extension is accelerator code
+// Rust items under #[cfg(test)] get context=test (an in-file marker the path cannot show).
+#include "parse/c_family_source.hpp"
+
+#include <array>
+#include <cctype>
+#include <string>
+
+#include "parse/literals.hpp"
+#include "parse/text_lines.hpp"
+
+namespace openlock {
+
+namespace {
+
+enum class Lang { js, go, rust, c };
+
+struct Token {
+  enum Kind { name, string, include, op } kind;
+  std::string text;  // strings: contents without quotes; include: the header; op: one char or "::"
+  unsigned line, column;
+  bool test = false;  // inside a Rust #[cfg(test)] item
+};
+
+bool ident_start(char c) {
+  return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == '$' || static_cast<unsigned char>(c) >= 0x80;
+}
+bool ident_char(char c) { return ident_start(c) || std::isdigit(static_cast<unsigned char>(c)); }
+
+class Lexer {
+ public:
+  Lexer(Lang lang, std::string_view text, std::string_view path, std::vector<Diagnostic>& diags)
+      : lang_(lang), s_(text), path_(path), diags_(diags) {
+    if (s_.starts_with("\xEF\xBB\xBF")) i_ = 3;
+  }
+
+  std::vector<Token> run() {
+    std::vector<Token> tokens;
+    while (i_ < s_.size()) {
+      char c = s_[i_];
+      if (c == '\n' || c == '\r') {
+        newline();
+        continue;
+      }
+      if (c == ' ' || c == '\t' || c == '\f' || c == '\v') { ++i_; continue; }
+      if (c == '/' && peek(1) == '/') { skip_to_eol(); continue; }
+      if (c == '/' && peek(1) == '*') { block_comment(); continue; }
+      Token t{Token::op, "", line_, column()};
+      if (lang_ == Lang::c && c == '#' && only_space_before()) {
+        if (!directive(t)) continue;
+      } else if (raw_string_start()) {
+        t.kind = Token::string, t.text = read_raw_string();
+      } else if (c == '"' || (c == '\'' && !lifetime()) || c == '`') {
+        t.kind = Token::string, t.text = read_string();
+      } else if (ident_start(c)) {
+        std::size_t b = i_;
+        while (i_ < s_.size() && ident_char(s_[i_])) ++i_;
+        t.kind = Token::name, t.text = s_.substr(b, i_ - b);
+      } else if (c == ':' && peek(1) == ':') {
+        t.text = "::", i_ += 2;
+      } else {
+        t.text = std::string(1, c), ++i_;
+      }
+      mark_test(t);
+      tokens.push_back(std::move(t));
+    }
+    return tokens;
+  }
+
+ private:
+  char peek(std::size_t k) const { return i_ + k < s_.size() ? s_[i_ + k] : '\0'; }
+  unsigned column() const { return static_cast<unsigned>(i_ - line_start_) + 1; }
+
+  void newline() {
+    if (s_[i_] == '\r' && peek(1) == '\n') ++i_;
+    ++i_, ++line_, line_start_ = i_;
+  }
+  void skip_to_eol() {
+    while (i_ < s_.size() && s_[i_] != '\n' && s_[i_] != '\r') ++i_;
+  }
+  bool only_space_before() const {
+    for (std::size_t k = line_start_; k < i_; ++k)
+      if (s_[k] != ' ' && s_[k] != '\t') return false;
+    return true;
+  }
+
+  void block_comment() {
+    unsigned start = line_;
+    for (i_ += 2; i_ < s_.size(); ) {
+      if (s_[i_] == '*' && peek(1) == '/') { i_ += 2; return; }
+      if (s_[i_] == '\n' || s_[i_] == '\r') newline();
+      else ++i_;
+    }
+    diags_.push_back({{std::string(path_), start, 0}, "block comment is never closed"});
+  }
+
+  // `#include <h>` / `#include "h"` becomes an include token; other directives are read on as code
+  // (a #define's string literal is still a literal). Returns false when there is no token to keep.
+  bool directive(Token& t) {
+    ++i_;
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t')) ++i_;
+    if (s_.substr(i_, 7) != "include") return false;
+    i_ += 7;
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t')) ++i_;
+    char open = peek(0), close = open == '<' ? '>' : '"';
+    if (open != '<' && open != '"') return false;
+    std::size_t end = s_.find_first_of(std::string{close, '\n', '\r'}, i_ + 1);
+    if (end == std::string_view::npos || s_[end] != close) {
+      diags_.push_back({{std::string(path_), line_, column()}, "#include is missing its closing " + std::string(1, close)});
+      skip_to_eol();
+      return false;
+    }
+    t.kind = Token::include, t.text = s_.substr(i_ + 1, end - i_ - 1);
+    i_ = end + 1;
+    return true;
+  }
+
+  // Rust lifetimes ('a, 'static) are not char literals: a quote, a name, and no closing quote.
+  bool lifetime() const {
+    if (lang_ != Lang::rust || !ident_start(peek(1))) return false;
+    std::size_t k = i_ + 1;
+    while (k < s_.size() && ident_char(s_[k])) ++k;
+    return k >= s_.size() || s_[k] != '\'';
+  }
+
+  // Rust r"..", r#".."#, br".."; C++ R"d(..)d" (with u8/u/U/L prefixes).
+  bool raw_string_start() {
+    std::size_t k = i_;
+    if (lang_ == Lang::rust) {
+      if (s_[k] == 'b') ++k;
+      if (k >= s_.size() || s_[k] != 'r') return false;
+      ++k;
+      std::size_t hashes = 0;
+      while (k < s_.size() && s_[k] == '#') ++k, ++hashes;
+      if (k >= s_.size() || s_[k] != '"' || (i_ > 0 && ident_char(s_[i_ - 1]))) return false;
+      raw_close_ = "\"" + std::string(hashes, '#');
+      i_ = k + 1;
+      return true;
+    }
+    if (lang_ != Lang::c || (i_ > 0 && ident_char(s_[i_ - 1]))) return false;
+    for (std::string_view p : {"u8R\"", "uR\"", "UR\"", "LR\"", "R\""}) {
+      if (s_.substr(k, p.size()) != p) continue;
+      std::size_t paren = s_.find('(', k + p.size());
+      if (paren == std::string_view::npos || paren - (k + p.size()) > 16) return false;
+      raw_close_ = ")" + std::string(s_.substr(k + p.size(), paren - k - p.size())) + "\"";
+      i_ = paren + 1;
+      return true;
+    }
+    return false;
+  }
+
+  std::string read_raw_string() {
+    unsigned start = line_;
+    std::size_t end = s_.find(raw_close_, i_);
+    std::size_t stop = end == std::string_view::npos ? s_.size() : end;
+    std::string out(s_.substr(i_, stop - i_));
+    while (i_ < stop) {
+      if (s_[i_] == '\n' || s_[i_] == '\r') newline();
+      else ++i_;
+    }
+    if (end == std::string_view::npos) diags_.push_back({{std::string(path_), start, 0}, "raw string literal is never closed"});
+    else i_ = end + raw_close_.size();
+    return out;
+  }
+
+  // "..." and '...' end at their line; JS template and Go raw `...` may span lines.
+  std::string read_string() {
+    char q = s_[i_++];
+    bool multiline = q == '`', escapes = !(q == '`' && lang_ == Lang::go);
+    unsigned start = line_;
+    std::string out;
+    while (i_ < s_.size()) {
+      char c = s_[i_];
+      if (c == '\\' && escapes && i_ + 1 < s_.size() && s_[i_ + 1] != '\n' && s_[i_ + 1] != '\r') {
+        out += s_[i_ + 1], i_ += 2;
+        continue;
+      }
+      if (c == q) { ++i_; return out; }
+      if (c == '\n' || c == '\r') {
+        if (!multiline) break;
+        out += '\n';
+        newline();
+        continue;
+      }
+      out += c, ++i_;
+    }
+    diags_.push_back({{std::string(path_), start, 0}, "string literal is never closed"});
+    return out;
+  }
+
+  // Rust: after `#[cfg(test)]` the next item (to its `;` or its closing brace) is test code.
+  void mark_test(Token& t) {
+    if (lang_ != Lang::rust) return;
+    recent_[recent_n_++ % recent_.size()] = t.text;
+    auto back = [&](std::size_t k) -> const std::string& { return recent_[(recent_n_ - 1 - k) % recent_.size()]; };
+    if (recent_n_ >= 7 && back(0) == "]" && back(1) == ")" && back(2) == "test" && back(3) == "(" && back(4) == "cfg" &&
+        back(5) == "[" && back(6) == "#" && test_depth_ < 0)
+      pending_test_ = true;
+    bool in_test = pending_test_ || test_depth_ >= 0;
+    if (t.text == "{") {
+      if (pending_test_) test_depth_ = depth_, pending_test_ = false;
+      ++depth_;
+    } else if (t.text == "}") {
+      if (depth_ > 0) --depth_;
+      if (test_depth_ == depth_) test_depth_ = -1;
+    } else if (t.text == ";" && pending_test_) {
+      pending_test_ = false;
+    }
+    t.test = in_test;
+  }
+
+  Lang lang_;
+  std::string_view s_, path_;
+  std::vector<Diagnostic>& diags_;
+  std::size_t i_ = 0, line_start_ = 0;
+  unsigned line_ = 1;
+  std::string raw_close_;
+  std::array<std::string, 8> recent_;
+  std::size_t recent_n_ = 0;
+  int depth_ = 0, test_depth_ = -1;
+  bool pending_test_ = false;
+};
+
+const char* language_name(Lang l) {
+  switch (l) {
+    case Lang::js: return "js";
+    case Lang::go: return "go";
+    case Lang::rust: return "rust";
+    case Lang::c: return "c";
+  }
+  return "";
+}
+
+struct Extension {
+  const char* suffix;
+  Lang lang;
+  const char* backend;  // accelerator code by file kind, or nullptr
+};
+
+constexpr Extension kExtensions[] = {
+    {".js", Lang::js, nullptr},   {".mjs", Lang::js, nullptr},  {".cjs", Lang::js, nullptr},
+    {".jsx", Lang::js, nullptr},  {".ts", Lang::js, nullptr},   {".tsx", Lang::js, nullptr},
+    {".mts", Lang::js, nullptr},  {".cts", Lang::js, nullptr},  {".go", Lang::go, nullptr},
+    {".rs", Lang::rust, nullptr}, {".c", Lang::c, nullptr},     {".cc", Lang::c, nullptr},
+    {".cpp", Lang::c, nullptr},   {".cxx", Lang::c, nullptr},   {".h", Lang::c, nullptr},
+    {".hh", Lang::c, nullptr},    {".hpp", Lang::c, nullptr},   {".hxx", Lang::c, nullptr},
+    {".cu", Lang::c, "cuda"},     {".cuh", Lang::c, "cuda"},    {".hip", Lang::c, "hip"},
+    {".metal", Lang::c, "metal"}, {".cl", Lang::c, "opencl"},   {".comp", Lang::c, "vulkan"},
+};
+
+const Extension* extension_of(std::string_view path) {
+  for (const auto& e : kExtensions)
+    if (path.ends_with(e.suffix)) return &e;
+  return nullptr;
+}
+
+// The functions whose first literal argument names an environment variable.
+bool reads_env(std::string_view function) {
+  for (std::string_view f : {"getenv", "std::getenv", "secure_getenv", "os.Getenv", "os.LookupEnv", "env::var",
+                             "std::env::var", "env::var_os", "std::env::var_os", "env!", "option_env!", "Deno.env.get",
+                             "dotenvy::var"})
+    if (function == f) return true;
+  return false;
+}
+
+struct Reader {
+  const ParseInput& in;
+  ParseOutput& out;
+  Lang lang;
+  const std::vector<Token>& tk;
+  std::vector<std::string_view> lines;
+
+  bool is_op(std::size_t k, std::string_view text) const { return k < tk.size() && tk[k].kind == Token::op && tk[k].text == text; }
+  bool is_name(std::size_t k, std::string_view text) const { return k < tk.size() && tk[k].kind == Token::name && tk[k].text == text; }
+  bool is_string(std::size_t k) const { return k < tk.size() && tk[k].kind == Token::string; }
+
+  Fact& add(const char* kind, const Token& t) {
+    std::string_view line = t.line >= 1 && t.line <= lines.size() ? lines[t.line - 1] : std::string_view();
+    out.facts.push_back(Fact{kind, {std::string(in.path), t.line, t.column}, std::string(cap_utf8(trim(line), 300)), {}});
+    Fact& f = out.facts.back();
+    f.set("language", language_name(lang));
+    if (t.test) f.set("context", "test");
+    return f;
+  }
+
+  void import(const Token& t, std::string module) {
+    if (!module.empty()) add("import", t).set("module", std::move(module));
+  }
+
+  // JS: the module of an import/export statement starting at i, if it has one.
+  void js_import(std::size_t i) {
+    if (i > 0 && is_op(i - 1, ".")) return;  // obj.import(...)
+    if (tk[i].text == "import" && is_string(i + 1)) return import(tk[i + 1], tk[i + 1].text);
+    if (tk[i].text == "import" && is_op(i + 1, "(") && is_string(i + 2)) return import(tk[i + 2], tk[i + 2].text);
+    for (std::size_t j = i + 1; j < tk.size() && j < i + 256; ++j) {
+      if (is_name(j, "from") && is_string(j + 1)) return import(tk[j + 1], tk[j + 1].text);
+      if (is_op(j, ";") || is_op(j, "=") || is_op(j, "(")) return;
+      if (tk[j].kind == Token::name) {
+        for (std::string_view stop : {"import", "export", "function", "class", "const", "let", "var"})
+          if (tk[j].text == stop) return;
+      }
+    }
+  }
+
+  // Go: `import "p"`, `import alias "p"`, `import ( ... )`.
+  void go_import(std::size_t i) {
+    std::size_t j = i + 1;
+    auto one = [&](std::size_t& k) {
+      if (k < tk.size() && (tk[k].kind == Token::name || is_op(k, ".")) && is_string(k + 1)) ++k;
+      if (is_string(k)) import(tk[k], tk[k].text), ++k;
+      else ++k;
+    };
+    if (!is_op(j, "(")) return one(j);
+    for (++j; j < tk.size() && !is_op(j, ")");) one(j);
+  }
+
+  // Rust: `use a::b::{c, d};` -> module a, path a::b; `extern crate a;` -> module a.
+  void rust_use(std::size_t i) {
+    if (tk[i].text == "extern") {
+      if (is_name(i + 1, "crate") && i + 2 < tk.size() && tk[i + 2].kind == Token::name) import(tk[i + 2], tk[i + 2].text);
+      return;
+    }
+    std::size_t j = i + 1;
+    if (is_op(j, "::")) ++j;
+    if (j >= tk.size() || tk[j].kind != Token::name) return;
+    std::string module = tk[j].text, path = module;
+    for (std::string_view local : {"crate", "self", "super"})
+      if (module == local) return;
+    for (std::size_t k = j + 1; is_op(k, "::") && k + 1 < tk.size() && tk[k + 1].kind == Token::name; k += 2)
+      path += "::" + tk[k + 1].text;
+    add("import", tk[j]).set("module", module).set("path", path);
+  }
+
+  // name((.|::)name)*[!]( "literal"  ->  call; env_var when the function reads the environment.
+  void call(std::size_t i) {
+    if (i > 0 && (is_op(i - 1, ".") || is_op(i - 1, "::"))) return;  // not the chain's start
+    std::string function = tk[i].text;
+    std::size_t j = i + 1;
+    while ((is_op(j, ".") || is_op(j, "::")) && j + 1 < tk.size() && tk[j + 1].kind == Token::name)
+      function += tk[j].text + tk[j + 1].text, j += 2;
+    if (lang == Lang::rust && is_op(j, "!")) function += "!", ++j;
+    if (!is_op(j, "(") || !is_string(j + 1)) return;
+    if (function == "require" && lang == Lang::js) return import(tk[j + 1], tk[j + 1].text);
+    if (function == "import") return;  // dynamic import, handled as an import
+    add("call", tk[i]).set("function", function).set("arg", tk[j + 1].text);
+    if (reads_env(function) && !tk[j + 1].text.empty()) add("env_var", tk[j + 1]).set("name", tk[j + 1].text);
+  }
+
+  // JS: process.env.X, process.env["X"], import.meta.env.X (i is at `env`).
+  void js_env(std::size_t i) {
+    if (i < 2 || !is_op(i - 1, ".") || !(is_name(i - 2, "process") || is_name(i - 2, "meta"))) return;
+    if (is_op(i + 1, ".") && i + 2 < tk.size() && tk[i + 2].kind == Token::name)
+      add("env_var", tk[i + 2]).set("name", tk[i + 2].text);
+    else if (is_op(i + 1, "[") && is_string(i + 2) && !tk[i + 2].text.empty())
+      add("env_var", tk[i + 2]).set("name", tk[i + 2].text);
+  }
+
+  void literal(const Token& t) {
+    std::string host = url_host(t.text);
+    if (!host.empty()) add("endpoint", t).set("host", host).set("url", t.text);
+    else if (looks_like_model_id(t.text)) add("model_ref", t).set("name", t.text);
+  }
+
+  void read() {
+    for (std::size_t i = 0; i < tk.size(); ++i) {
+      const Token& t = tk[i];
+      if (t.kind == Token::include) {
+        import(t, t.text);
+      } else if (t.kind == Token::string) {
+        literal(t);
+      } else if (t.kind == Token::name) {
+        if (lang == Lang::js && (t.text == "import" || t.text == "export")) js_import(i);
+        else if (lang == Lang::go && t.text == "import") go_import(i);
+        else if (lang == Lang::rust && (t.text == "use" || t.text == "extern")) rust_use(i);
+        if (lang == Lang::js && t.text == "env") js_env(i);
+        call(i);
+      }
+    }
+  }
+};
+
+}  // namespace
+
+bool c_family_source_accepts(std::string_view rel_path) { return extension_of(rel_path) != nullptr; }
+
+void parse_c_family_source(const ParseInput& in, ParseOutput& out) {
+  const Extension* ext = extension_of(in.path);
+  if (!ext) return;
+  std::vector<Token> tokens = Lexer(ext->lang, in.text, in.path, out.diagnostics).run();
+  Reader reader{in, out, ext->lang, tokens, {}};
+  for (const auto& l : split_lines(in.text)) reader.lines.push_back(l.text);
+  if (ext->backend) {
+    Token first{Token::op, "", 1, 1};
+    Fact& f = reader.add("backend", first).set("backend", ext->backend).set("extension", ext->suffix);
+    f.evidence = std::string(cap_utf8(in.path, 300));  // the file's kind is the evidence
+  }
+  reader.read();
+}
+
+}  // namespace openlock

@@ -1,0 +1,35 @@
+// What a string literal in source code says, the same way for every language's lexer:
+// an endpoint (http/ws URL host) or a model-name-like id. Only literals count, never comments.
+#pragma once
+
+#include <cctype>
+#include <string>
+#include <string_view>
+
+namespace openlock {
+
+/// The host of an http(s)/ws(s) URL literal, or "" when the literal is not such a URL.
+inline std::string url_host(std::string_view s) {
+  for (std::string_view scheme : {"https://", "http://", "wss://", "ws://"}) {
+    if (!s.starts_with(scheme)) continue;
+    std::string_view rest = s.substr(scheme.size());
+    return std::string(rest.substr(0, rest.find_first_of("/:?#")));
+  }
+  return {};
+}
+
+/// A short literal with letters and digits and no spaces, quotes, braces or '%': shaped like
+/// a model id ("gpt-4o", "Qwen/Qwen2.5-7B"); rules decide which names matter.
+inline bool looks_like_model_id(std::string_view s) {
+  if (s.size() < 2 || s.size() > 100) return false;
+  bool letter = false, digit = false;
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (std::isspace(u) || u < 0x20 || c == '"' || c == '\'' || c == '{' || c == '}' || c == '%') return false;
+    letter = letter || std::isalpha(u);
+    digit = digit || std::isdigit(u);
+  }
+  return letter && digit && s.find("://") == std::string_view::npos;
+}
+
+}  // namespace openlock
