@@ -122,18 +122,13 @@ bool deploy_yaml_accepts(std::string_view rel_path) {
 }
 
 void parse_deploy_yaml(const ParseInput& in, ParseOutput& out) {
-  std::string hazard = yaml_hazard(in.text, kMaxAliases);
-  if (!hazard.empty()) {
-    out.diagnostics.push_back({{std::string(in.path), 1, 0}, "YAML " + hazard});
-    return;
-  }
+  std::vector<YAML::Node> docs;
+  if (!load_yaml_documents(in.path, in.text, kMaxAliases, docs, out.diagnostics)) return;
   Walker w{in, out, split_lines(in.text)};
   try {
-    for (const auto& doc : YAML::LoadAll(std::string(in.text))) w.walk(doc, "", 0);
-  } catch (const YAML::Exception& e) {
-    out.diagnostics.push_back({{std::string(in.path), e.mark.line >= 0 ? static_cast<unsigned>(e.mark.line) + 1 : 0,
-                                e.mark.column >= 0 ? static_cast<unsigned>(e.mark.column) + 1 : 0},
-                               "invalid YAML: " + e.msg});
+    for (const auto& doc : docs) w.walk(doc, "", 0);
+  } catch (const YAML::Exception& e) {  // a node of an unexpected shape: keep what was read
+    out.diagnostics.push_back({{std::string(in.path), 0, 0}, "unexpected YAML structure: " + e.msg});
   }
 }
 

@@ -2,12 +2,11 @@
 
 #include "license/manifest_license.hpp"
 
-#include <toml++/toml.h>
-
 #include <string>
 
 #include "parse/pep508.hpp"
 #include "parse/text_lines.hpp"
+#include "parse/toml_doc.hpp"
 
 namespace openlock {
 
@@ -20,11 +19,7 @@ struct Reader {
 
   unsigned line_of(const toml::node& n) const { return static_cast<unsigned>(n.source().begin.line); }
 
-  Fact fact(const char* kind, const toml::node& n) const {
-    unsigned line = line_of(n);
-    std::string evidence = line >= 1 && line <= lines.size() ? std::string(trim(lines[line - 1].text)) : std::string();
-    return Fact{kind, {std::string(in.path), line, static_cast<unsigned>(n.source().begin.column)}, evidence, {}};
-  }
+  Fact fact(const char* kind, const toml::node& n) const { return toml_fact(kind, n, in, lines); }
 
   void diagnose(const toml::node& n, std::string message) {
     out.diagnostics.push_back({{std::string(in.path), line_of(n), static_cast<unsigned>(n.source().begin.column)}, std::move(message)});
@@ -121,14 +116,7 @@ bool pyproject_accepts(std::string_view rel_path) { return base_name(rel_path) =
 void parse_pyproject(const ParseInput& in, ParseOutput& out) {
   Reader reader{in, out, split_lines(in.text)};
   toml::table doc;
-  try {
-    doc = toml::parse(in.text, std::string(in.path));
-  } catch (const toml::parse_error& e) {
-    out.diagnostics.push_back({{std::string(in.path), static_cast<unsigned>(e.source().begin.line),
-                                static_cast<unsigned>(e.source().begin.column)},
-                               "invalid TOML: " + std::string(e.description())});
-    return;
-  }
+  if (!parse_toml_document(in, doc, out.diagnostics)) return;
   reader.pep508_array(doc.at_path("project.dependencies").node(), "project.dependencies", "prod");
   reader.pep508_groups(doc.at_path("project.optional-dependencies").node(), "project.optional-dependencies", "optional");
   reader.pep508_groups(doc.at_path("dependency-groups").node(), "dependency-groups", "group");

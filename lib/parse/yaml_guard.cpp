@@ -1,5 +1,7 @@
 #include "parse/yaml_guard.hpp"
 
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
 #include <cctype>
 
@@ -38,6 +40,24 @@ std::string yaml_hazard(std::string_view yaml, int max_aliases) {
   if (max_depth > kMaxYamlNesting || max_indent > static_cast<std::size_t>(2 * kMaxYamlNesting))
     return "nests deeper than " + std::to_string(kMaxYamlNesting) + " levels; refused";
   return {};
+}
+
+bool load_yaml_documents(std::string_view path, std::string_view text, int max_aliases, std::vector<YAML::Node>& docs,
+                         std::vector<Diagnostic>& diagnostics) {
+  std::string hazard = yaml_hazard(text, max_aliases);
+  if (!hazard.empty()) {
+    diagnostics.push_back({{std::string(path), 1, 0}, "YAML " + hazard});
+    return false;
+  }
+  try {
+    docs = YAML::LoadAll(std::string(text));
+  } catch (const YAML::Exception& e) {
+    diagnostics.push_back({{std::string(path), e.mark.line >= 0 ? static_cast<unsigned>(e.mark.line) + 1 : 0,
+                            e.mark.column >= 0 ? static_cast<unsigned>(e.mark.column) + 1 : 0},
+                           "invalid YAML: " + e.msg});
+    return false;
+  }
+  return true;
 }
 
 }  // namespace openlock
