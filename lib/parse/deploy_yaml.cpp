@@ -11,6 +11,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "core/text.hpp"
+#include "parse/image_ref.hpp"
 #include "parse/text_lines.hpp"
 #include "parse/yaml_guard.hpp"
 
@@ -45,14 +46,8 @@ struct Walker {
       if (value["tag"] && value["tag"].IsScalar() && !value["tag"].Scalar().empty()) reference += ":" + value["tag"].Scalar();
     }
     if (reference.empty() || reference.find("{{") != std::string::npos) return;
-    std::string name = reference, tag;
-    if (auto at = name.find('@'); at != std::string::npos) name.resize(at);
-    auto slash = name.rfind('/');
-    if (auto colon = name.rfind(':'); colon != std::string::npos && (slash == std::string::npos || colon > slash))
-      tag = name.substr(colon + 1), name.resize(colon);
     Fact f = fact("image", key);
-    f.set("reference", reference).set("name", ascii_lower(name)).set("source", "deploy");
-    if (!tag.empty()) f.set("tag", tag);
+    set_image_attrs(f, reference).set("source", "deploy");
     out.facts.push_back(std::move(f));
   }
 

@@ -6,6 +6,8 @@
 //   index       --index-url / --extra-index-url of a pip install
 #include "parse/dockerfile.hpp"
 
+#include "parse/image_ref.hpp"
+
 #include <map>
 #include <set>
 #include <string>
@@ -147,15 +149,8 @@ struct Reader {
     bool earlier_stage = stages.count(ascii_lower(reference)) > 0;
     if (!stage.empty()) stages.insert(ascii_lower(stage));
     if (earlier_stage || reference == "scratch") return;
-    std::string name = reference, tag, digest;
-    if (auto at = name.find('@'); at != std::string::npos) digest = name.substr(at + 1), name.resize(at);
-    auto slash = name.rfind('/');
-    if (auto colon = name.rfind(':'); colon != std::string::npos && (slash == std::string::npos || colon > slash))
-      tag = name.substr(colon + 1), name.resize(colon);
     Fact f = fact("image", ins);
-    f.set("reference", reference).set("name", ascii_lower(name)).set("source", "dockerfile");
-    if (!tag.empty()) f.set("tag", tag);
-    if (!digest.empty()) f.set("digest", digest);
+    set_image_attrs(f, reference).set("source", "dockerfile");
     if (!stage.empty()) f.set("stage", stage);
     out.facts.push_back(std::move(f));
   }
