@@ -22,10 +22,9 @@ struct Reader {
   ParseOutput& out;
   std::vector<TextLine> lines;
 
-  Location at(const YAML::Node& n) const {
-    return {std::string(in.path), n.Mark().line >= 0 ? static_cast<unsigned>(n.Mark().line) + 1 : 0,
-            n.Mark().column >= 0 ? static_cast<unsigned>(n.Mark().column) + 1 : 0};
-  }
+  const YamlDocument& doc;
+
+  Location at(const YAML::Node& n) const { return yaml_location(in.path, n, doc); }
   Fact fact(const char* kind, const YAML::Node& n) const {
     Location loc = at(n);
     std::string evidence = loc.line >= 1 && loc.line <= lines.size() ? std::string(trim(lines[loc.line - 1].text)) : "";
@@ -89,14 +88,14 @@ bool conda_env_accepts(std::string_view rel_path) {
 }
 
 void parse_conda_env(const ParseInput& in, ParseOutput& out) {
-  std::vector<YAML::Node> docs;
-  if (!load_yaml_documents(in.path, in.text, kMaxAliases, docs, out.diagnostics) || docs.empty() || docs[0].IsNull()) return;
-  const YAML::Node& doc = docs[0];
+  std::vector<YamlDocument> docs;
+  if (!load_yaml_documents(in.path, in.text, kMaxAliases, docs, out.diagnostics) || docs.empty()) return;
+  const YAML::Node& doc = docs[0].root;
   if (!doc.IsMap()) {
     out.diagnostics.push_back({{std::string(in.path), 1, 1}, "a conda environment file should be a mapping"});
     return;
   }
-  Reader reader{in, out, split_lines(in.text)};
+  Reader reader{in, out, split_lines(in.text), docs[0]};
   try {
     if (doc["channels"]) reader.channels(doc["channels"]);
     if (doc["dependencies"]) reader.dependencies(doc["dependencies"]);

@@ -28,12 +28,12 @@ struct Walker {
   std::vector<TextLine> lines;
   std::size_t budget = kMaxNodes;
   bool exhausted = false;
+  const YamlDocument* doc = nullptr;  // the document being walked
 
   Fact fact(const char* kind, const YAML::Node& at) {
-    unsigned line = at.Mark().line >= 0 ? static_cast<unsigned>(at.Mark().line) + 1 : 0;
-    std::string evidence = line >= 1 && line <= lines.size() ? std::string(trim(lines[line - 1].text)) : std::string();
-    return Fact{kind, {std::string(in.path), line, at.Mark().column >= 0 ? static_cast<unsigned>(at.Mark().column) + 1 : 0},
-                evidence, {}};
+    Location loc = yaml_location(in.path, at, *doc);
+    std::string evidence = loc.line >= 1 && loc.line <= lines.size() ? std::string(trim(lines[loc.line - 1].text)) : std::string();
+    return Fact{kind, loc, evidence, {}};
   }
 
   void image(const YAML::Node& key, const YAML::Node& value) {
@@ -117,11 +117,14 @@ bool deploy_yaml_accepts(std::string_view rel_path) {
 }
 
 void parse_deploy_yaml(const ParseInput& in, ParseOutput& out) {
-  std::vector<YAML::Node> docs;
+  std::vector<YamlDocument> docs;
   if (!load_yaml_documents(in.path, in.text, kMaxAliases, docs, out.diagnostics)) return;
   Walker w{in, out, split_lines(in.text)};
   try {
-    for (const auto& doc : docs) w.walk(doc, "", 0);
+    for (const auto& doc : docs) {
+      w.doc = &doc;
+      w.walk(doc.root, "", 0);
+    }
   } catch (const YAML::Exception& e) {  // a node of an unexpected shape: keep what was read
     out.diagnostics.push_back({{std::string(in.path), 0, 0}, "unexpected YAML structure: " + e.msg});
   }

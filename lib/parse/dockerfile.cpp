@@ -164,7 +164,7 @@ struct Reader {
     for (std::size_t i = 0; i < w.size(); ++i) {
       bool pip = (w[i] == "pip" || w[i] == "pip3" || w[i].ends_with("/pip") || w[i].ends_with("/pip3") ||
                   (w[i] == "-m" && i + 1 < w.size() && w[i + 1] == "pip")) ;
-      if (w[i] == "-m") ++i;
+      if (pip && w[i] == "-m") ++i;  // `python -m pip install`: continue at "pip"
       std::size_t j = i + 1;
       if (pip && j < w.size() && w[j] == "install") {
         i = pip_install(ins, w, j + 1);

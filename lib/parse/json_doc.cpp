@@ -60,6 +60,10 @@ std::size_t find_key(std::string_view text, std::string_view key, std::size_t fr
 bool parse_json_document(std::string_view path, std::string_view& text, nlohmann::ordered_json& doc,
                          std::vector<Diagnostic>& diagnostics) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    diagnostics.push_back({{std::string(path), 1, 1}, "empty file where a JSON document was expected"});
+    return false;
+  }
   std::size_t at = 0;
   if (nesting(text, at) < 0) {
     diagnostics.push_back({LineIndex(text).at(path, at), "JSON nests deeper than 64 levels; refused"});

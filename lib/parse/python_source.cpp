@@ -68,6 +68,7 @@ class Lexer {
         while (i_ < s_.size() && ident_char(s_[i_])) ++i_;
         t.text = s_.substr(b, i_ - b);
       } else {
+        if (c == ';' && depth == 0) at_start = true;  // `a = 1; import b`: a new statement
         if (c == '(' || c == '[' || c == '{') ++depth;
         if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
         t.text = std::string(1, c);
@@ -155,13 +156,15 @@ struct Reader {
       }
       return name;
     };
+    // A statement ends at its line's end or at a `;`.
+    auto end = [&](std::size_t k) { return k >= tk.size() || tk[k].kind == Token::newline || (tk[k].kind == Token::op && tk[k].text == ";"); };
     std::size_t j = i + 1;
     if (tk[i].text == "import") {
-      while (j < tk.size() && tk[j].kind != Token::newline) {
+      while (!end(j)) {
         std::size_t at = j;
         std::string module = dotted(j);
         if (!module.empty()) out.facts.push_back(fact("import", tk[at]).set("module", module).set("language", "python"));
-        while (j < tk.size() && tk[j].kind != Token::newline && tk[j].text != ",") ++j;  // skip `as x`
+        while (!end(j) && tk[j].text != ",") ++j;  // skip `as x`
         if (j < tk.size() && tk[j].text == ",") ++j;
         if (at == j) ++j;
       }
@@ -169,7 +172,7 @@ struct Reader {
     }
     std::string module = dotted(j);
     if (module.empty() || module[0] == '.' || j >= tk.size() || tk[j].text != "import") return j;
-    for (++j; j < tk.size() && tk[j].kind != Token::newline; ++j) {
+    for (++j; !end(j); ++j) {
       if (tk[j].kind != Token::name || tk[j].text == "as") continue;
       if (j > 0 && tk[j - 1].text == "as") continue;
       out.facts.push_back(fact("import", tk[j])

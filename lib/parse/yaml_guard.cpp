@@ -42,21 +42,54 @@ std::string yaml_hazard(std::string_view yaml, int max_aliases) {
   return {};
 }
 
-bool load_yaml_documents(std::string_view path, std::string_view text, int max_aliases, std::vector<YAML::Node>& docs,
+namespace {
+
+// A line that starts a document ("---" alone or before content) or ends one ("..."). YAML forbids
+// both at the start of a line inside any scalar, so splitting on them is exact.
+bool marker(std::string_view line, std::string_view m) {
+  return line.starts_with(m) && (line.size() == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r');
+}
+
+}  // namespace
+
+// Each document is parsed on its own with YAML::Load: yaml-cpp 0.7's LoadAll never returns on
+// some inputs (a stray ',' after a document makes it add empty documents forever).
+bool load_yaml_documents(std::string_view path, std::string_view text, int max_aliases, std::vector<YamlDocument>& docs,
                          std::vector<Diagnostic>& diagnostics) {
   std::string hazard = yaml_hazard(text, max_aliases);
   if (!hazard.empty()) {
     diagnostics.push_back({{std::string(path), 1, 0}, "YAML " + hazard});
     return false;
   }
-  try {
-    docs = YAML::LoadAll(std::string(text));
-  } catch (const YAML::Exception& e) {
-    diagnostics.push_back({{std::string(path), e.mark.line >= 0 ? static_cast<unsigned>(e.mark.line) + 1 : 0,
-                            e.mark.column >= 0 ? static_cast<unsigned>(e.mark.column) + 1 : 0},
-                           "invalid YAML: " + e.msg});
-    return false;
+  docs.clear();
+  std::size_t start = 0;
+  unsigned line = 0, start_line = 0;
+  auto load = [&](std::size_t end) {
+    std::string_view piece = text.substr(start, end - start);
+    if (piece.find_first_not_of(" \t\r\n") == std::string_view::npos) return;
+    try {
+      YAML::Node root = YAML::Load(std::string(piece));
+      if (!root.IsNull()) docs.push_back({root, start_line});
+    } catch (const YAML::Exception& e) {
+      diagnostics.push_back({{std::string(path), e.mark.line >= 0 ? start_line + static_cast<unsigned>(e.mark.line) + 1 : 0,
+                              e.mark.column >= 0 ? static_cast<unsigned>(e.mark.column) + 1 : 0},
+                             "invalid YAML: " + e.msg});
+    }
+  };
+  for (std::size_t i = 0; i <= text.size(); ++line) {
+    std::size_t eol = std::min(text.find('\n', i), text.size());
+    std::string_view l = text.substr(i, eol - i);
+    std::size_t next = eol + 1;
+    if (marker(l, "---") && i > start) {  // a new document: the previous one ends here
+      load(i);
+      start = i, start_line = line;
+    } else if (marker(l, "...")) {  // the end of a document
+      load(i);
+      start = std::min(next, text.size()), start_line = line + 1;
+    }
+    i = next;
   }
+  load(text.size());
   return true;
 }
 

@@ -8,9 +8,7 @@
 
 #include "openlock/result.hpp"
 
-namespace YAML {
-class Node;
-}
+#include <yaml-cpp/yaml.h>
 
 namespace openlock {
 
@@ -20,9 +18,23 @@ constexpr int kMaxYamlNesting = 64;  ///< [ { levels, or indentation levels of 2
 /// references, or nesting deeper than kMaxYamlNesting.
 std::string yaml_hazard(std::string_view yaml, int max_aliases);
 
-/// Every document of a whole-file YAML text, after the hazard check; false with a diagnostic
-/// naming `path` (and the line, for syntax errors) when the text is hazardous or invalid.
-bool load_yaml_documents(std::string_view path, std::string_view text, int max_aliases, std::vector<YAML::Node>& docs,
+/// One document of a YAML file and where it starts (0-based line of its first line).
+struct YamlDocument {
+  YAML::Node root;
+  unsigned first_line = 0;
+};
+
+/// Every document of a whole-file YAML text, after the hazard check: false with a diagnostic
+/// naming `path` when the text is hazardous; a document that is not valid YAML is a diagnostic
+/// with its line, and the other documents are still loaded.
+bool load_yaml_documents(std::string_view path, std::string_view text, int max_aliases, std::vector<YamlDocument>& docs,
                          std::vector<Diagnostic>& diagnostics);
+
+/// Where a node of a document sits in its file (1-based line and column; 0 when unknown).
+inline Location yaml_location(std::string_view path, const YAML::Node& node, const YamlDocument& doc) {
+  const YAML::Mark mark = node.Mark();
+  return {std::string(path), mark.line >= 0 ? doc.first_line + static_cast<unsigned>(mark.line) + 1 : 0,
+          mark.column >= 0 ? static_cast<unsigned>(mark.column) + 1 : 0};
+}
 
 }  // namespace openlock

@@ -94,3 +94,31 @@ TEST(DeployYaml, MalformedInput) {
   EXPECT_TRUE(deploy("just a scalar\n").facts.empty());
   EXPECT_TRUE(deploy("image: \"{{ .Values.image }}\"\n").facts.empty()) << "templated values are not images";
 }
+
+TEST(DeployYaml, DocumentsKeepTheirLinesAndABrokenOneDoesNotLoseTheOthers) {
+  ParseOutput out = deploy(
+      "image: nvcr.io/nvidia/cuda:12.4\n"
+      "---\n"
+      "# second\n"
+      "image: [unclosed\n"
+      "---\n"
+      "spec:\n"
+      "  image: rocm/pytorch:latest\n"
+      "...\n"
+      "image: ubuntu:24.04\n");
+  auto images = of_kind(out, "image");
+  ASSERT_EQ(images.size(), 3u);
+  EXPECT_EQ(images[0]->location.line, 1u);
+  EXPECT_EQ(images[1]->get("name"), "rocm/pytorch");
+  EXPECT_EQ(images[1]->location.line, 7u);
+  EXPECT_EQ(images[2]->location.line, 9u);
+  ASSERT_EQ(out.diagnostics.size(), 1u);
+  EXPECT_EQ(out.diagnostics[0].location.line, 5u);  // where yaml-cpp notices the open flow sequence
+}
+
+TEST(DeployYaml, StrayCommaAfterADocumentEnds) {
+  // yaml-cpp's LoadAll never returns on this (found by tests/fuzz); each document is loaded alone.
+  ParseOutput out = deploy("{image: a},\n");
+  EXPECT_LE(out.diagnostics.size(), 1u);
+  EXPECT_LE(of_kind(out, "image").size(), 1u);
+}

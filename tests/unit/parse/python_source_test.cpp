@@ -27,9 +27,10 @@ TEST(PythonSource, Imports) {
       "x = 1  # import fake\n"
       "s = 'import also_fake'\n"
       "def f():\n"
-      "    import tensorrt_llm\n");
+      "    import tensorrt_llm\n"
+      "x = 1; import anthropic; from vertexai import init\n");
   auto imports = of_kind(out, "import");
-  ASSERT_EQ(imports.size(), 5u);
+  ASSERT_EQ(imports.size(), 7u);
   EXPECT_EQ(imports[0]->get("module"), "os");
   EXPECT_EQ(imports[1]->get("module"), "openai.types");
   EXPECT_EQ(imports[2]->get("module"), "openai");
@@ -38,6 +39,8 @@ TEST(PythonSource, Imports) {
   EXPECT_EQ(imports[3]->get("symbol"), "AsyncOpenAI");
   EXPECT_EQ(imports[3]->location.line, 3u);
   EXPECT_EQ(imports[4]->get("module"), "tensorrt_llm");
+  EXPECT_EQ(imports[5]->get("module"), "anthropic");  // after a `;`, a new statement
+  EXPECT_EQ(imports[6]->get("qualified"), "vertexai.init");
   EXPECT_EQ(imports[4]->location.line, 8u);
   EXPECT_EQ(imports[4]->evidence, "import tensorrt_llm");
 }

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Fuzzes every target for SECONDS each (default 60): builds tests/fuzz with clang and libFuzzer
+# (ASan+UBSan) in build-fuzz/, one run per seed folder (each parser, each language of the
+# C-syntax lexer, the SPDX grammar, the rule loader), JOBS runs at a time (default: cores).
+# Grown corpora stay in build-fuzz/corpus/; crashes are written to tests/fuzz/crashes/<name>/,
+# where CTest replays them from then on. Exit 1 when any run found a crash.
+# Needs clang and its libFuzzer runtime (Debian: clang, libclang-rt-14-dev or clang's own).
+set -uo pipefail
+seconds=${1:-60}
+cd "$(dirname "$0")/../.."
+root=$PWD
+build=${BUILD_DIR:-build-fuzz}
+jobs=${JOBS:-$(nproc)}
+CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOPENLOCK_FUZZ=ON \
+  -DOPENLOCK_BUILD_TESTS=OFF -DOPENLOCK_BUILD_TOOLS=OFF -DOPENLOCK_BUILD_BENCH=OFF >/dev/null || exit 2
+cmake --build "$build" -j "$jobs" --target fuzz_parsers fuzz_spdx fuzz_rule_loader >/dev/null || exit 2
+
+run_one() {
+  local name=$1 target=fuzz_parsers
+  [[ $name == spdx || $name == rule_loader ]] && target=fuzz_$name
+  mkdir -p "$build/corpus/$name" "$root/tests/fuzz/crashes/$name"
+  OPENLOCK_FUZZ_PARSER=$name "$build/tests/fuzz/$target" "$build/corpus/$name" "$root/tests/fuzz/seeds/$name" \
+    -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix="$root/tests/fuzz/crashes/$name/" >"$build/corpus/$name.log" 2>&1
+  local status=$?
+  local runs; runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$build/corpus/$name.log" | grep -o '[0-9]*$')
+  rmdir "$root/tests/fuzz/crashes/$name" 2>/dev/null
+  printf '%-28s %s  %s runs\n' "$name" "$([[ $status == 0 ]] && echo ok || echo "CRASH (see $build/corpus/$name.log)")" "${runs:-?}"
+  return $status
+}
+export -f run_one
+export build root seconds
+ls "$root/tests/fuzz/seeds" | xargs -P "$jobs" -I{} bash -c 'run_one "$@"' _ {}
