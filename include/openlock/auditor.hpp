@@ -23,6 +23,12 @@ struct AuditOptions {
   /// Findings of one rule in one file beyond this many are left out of the report (scores still
   /// count them) with one diagnostic saying how many; 0 = no cap.
   std::size_t max_findings_per_rule_file = 25;
+  /// JSON, YAML and TOML nesting deeper than this (1-256) is refused with a diagnostic: their
+  /// parsers recurse per level, so hostile nesting must not reach them.
+  int max_nesting = 64;
+  /// Per-file parse time budget in milliseconds: the source lexers stop at it with a diagnostic,
+  /// any other parser that overruns it is reported; 0 = none.
+  unsigned parse_budget_ms = 10000;
   bool use_builtin_rules = true;      ///< load the rule packs compiled into the library
   std::string stdin_text;             ///< text for the "-" target (the caller reads stdin)
   std::string baseline;               ///< a previous JSON report: its findings (by fingerprint) are not reported again

@@ -46,6 +46,8 @@ openlock_auditor* openlock_auditor_new(const char* options_json, char** error) {
     if (o.contains("config")) a->options.config = o["config"].get<std::string>();
     if (o.contains("jobs")) a->options.jobs = o["jobs"].get<unsigned>();
     if (o.contains("max_file_size")) a->options.max_file_size = o["max_file_size"].get<std::uint64_t>();
+    if (o.contains("max_nesting")) a->options.max_nesting = o["max_nesting"].get<int>();
+    if (o.contains("parse_budget_ms")) a->options.parse_budget_ms = o["parse_budget_ms"].get<unsigned>();
     return a;
   } catch (const std::exception& e) {
     set_error(error, std::string("bad options: ") + e.what());

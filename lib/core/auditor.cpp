@@ -1,6 +1,7 @@
 // The Auditor: discover -> parse -> facts -> rules -> scores, for each target.
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -47,15 +48,29 @@ Auditor& Auditor::operator=(Auditor&&) noexcept = default;
 namespace {
 
 // Runs one parser over one text, catching anything a parser lets escape (it should not).
+// Runs one parser under the limits: nesting cap, and a time budget the source lexers stop at;
+// any parser that overruns it is reported too (its facts are kept: they are complete).
 void run_parser(const Parser& parser, std::string_view path, std::string_view text, ParseOutput& out,
-                const std::vector<KnownText>* licenses = nullptr) {
+                const AuditOptions& opt, const std::vector<KnownText>* licenses = nullptr) {
+  using clock = std::chrono::steady_clock;
+  ParseInput in{path, text, licenses, std::clamp(opt.max_nesting, 1, 256)};  // past 256 the stack is at risk
+  const auto start = clock::now();
+  if (opt.parse_budget_ms) in.deadline = start + std::chrono::milliseconds(opt.parse_budget_ms);
+  std::size_t diagnostics_before = out.diagnostics.size();
   try {
-    parser.parse(ParseInput{path, text, licenses}, out);
+    parser.parse(in, out);
   } catch (const std::exception& e) {
     out.diagnostics.push_back({{std::string(path), 0, 0}, std::string(parser.name) + " parser failed: " + e.what(), "error"});
   } catch (...) {
     out.diagnostics.push_back({{std::string(path), 0, 0}, std::string(parser.name) + " parser failed", "error"});
   }
+  auto took = std::chrono::duration_cast<std::chrono::milliseconds>(clock::now() - start).count();
+  bool stopped = std::any_of(out.diagnostics.begin() + static_cast<std::ptrdiff_t>(diagnostics_before), out.diagnostics.end(),
+                             [](const Diagnostic& d) { return d.message == over_budget_message(); });
+  if (opt.parse_budget_ms && took > static_cast<long long>(opt.parse_budget_ms) && !stopped)
+    out.diagnostics.push_back({{std::string(path), 0, 0}, std::string(parser.name) + " took " + std::to_string(took) +
+                                                              " ms, over the per-file time budget of " +
+                                                              std::to_string(opt.parse_budget_ms) + " ms (--parse-budget)"});
 }
 
 // A file that stands for a MOF component (weights, training code, ...) becomes a model_file
@@ -107,7 +122,7 @@ bool parse_all(const std::vector<std::pair<const DiscoveredFile*, const Parser*>
       const auto& [file, parser] = work[i];
       std::string text;
       if (read_text_file(*file, opt.max_file_size, text, outputs[i].diagnostics)) {
-        run_parser(*parser, file->rel_path, text, outputs[i], licenses);
+        run_parser(*parser, file->rel_path, text, outputs[i], opt, licenses);
         find_suppressions(file->rel_path, text, outputs[i].facts);
         find_spdx_headers(file->rel_path, text, outputs[i].facts);
       }
@@ -134,7 +149,7 @@ bool parse_all(const std::vector<std::pair<const DiscoveredFile*, const Parser*>
 
 // Parses the files a requirements file includes with -r/-c that discovery did not already give
 // to a parser (e.g. `-r base.in`), staying inside the target.
-void follow_includes(const fs::path& root, std::uint64_t max_file_size, std::set<std::string>& parsed,
+void follow_includes(const fs::path& root, const AuditOptions& opt, std::set<std::string>& parsed,
                      ParseOutput& out) {
   for (std::size_t i = 0; i < out.facts.size(); ++i) {
     if (out.facts[i].kind != "include") continue;
@@ -155,11 +170,11 @@ void follow_includes(const fs::path& root, std::uint64_t max_file_size, std::set
       continue;
     }
     std::string text;
-    if (!read_text_file(file, max_file_size, text, out.diagnostics)) continue;
+    if (!read_text_file(file, opt.max_file_size, text, out.diagnostics)) continue;
     const Parser* requirements = nullptr;
     for (const auto& p : parsers())
       if (p.name == "requirements") requirements = &p;
-    if (requirements) run_parser(*requirements, rel, text, out);  // out.facts may grow; index loop stays valid
+    if (requirements) run_parser(*requirements, rel, text, out, opt);  // out.facts may grow; index loop stays valid
   }
 }
 
@@ -287,7 +302,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
       }
       std::error_code ec;
       fs::path root = fs::is_directory(target, ec) ? fs::path(target) : fs::path(target).parent_path();
-      follow_includes(root, opt.max_file_size, parsed, out);
+      follow_includes(root, opt, parsed, out);
     }
     std::string prefix = several ? target : std::string();
     for (auto& f : out.facts) f.location.path = prefixed(prefix, f.location.path);

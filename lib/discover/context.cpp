@@ -2,14 +2,17 @@
 // class that matches wins, in this order:
 //   test     a folder tests/ test/ testing/ __tests__/ spec/ fixtures/ testdata/ e2e/, a folder named
 //            like integration-tests/ load_tests/ test_utils/, or a test file name:
-//            test_*, *_test.py|go|cc|cpp, *.test.js|ts, *.spec.js|ts, conftest.py
+//            test_*, *_test.py|go|cc|cpp, *.test.js|ts, *.spec.js|ts, conftest.py; requirements lists
+//            for tests (requirements-test.txt, requirements/test.in, test-requirements.txt)
 //   example  a folder examples/ example/ samples/ sample/ demo/ demos/
 //   docs     a folder docs/ doc/ documentation/, or a *.md / *.rst file, except README.md and model
-//            cards (MODEL_CARD.md, MODELCARD.md) outside docs folders: those are product
+//            cards (MODEL_CARD.md, MODELCARD.md) outside docs folders: those are product;
+//            requirements lists for docs (requirements/docs.txt, docs-requirements.txt)
 //   deploy   a folder deploy/ deployment/ k8s/ kubernetes/ helm/ charts/ manifests/, or
 //            docker-compose*.y(a)ml, compose*.y(a)ml
 //   build    a folder .github/ .gitlab/ ci/ .ci/, scripts/build*, Dockerfile*, *.dockerfile,
-//            CMakeLists.txt, *.cmake, Makefile, setup.py, setup.cfg, pyproject.toml
+//            CMakeLists.txt, *.cmake, Makefile, setup.py, setup.cfg, pyproject.toml, requirements lists
+//            for development or linting (requirements-dev.txt, requirements/lint.txt)
 //   product  everything else
 // Paths are relative to the scanned target: scanning examples/demo-repo itself makes its files product.
 #include <algorithm>
@@ -45,6 +48,21 @@ bool is_build_script(const std::string& path) {
   return path.starts_with("scripts/build") || path.find("/scripts/build") != std::string::npos;
 }
 
+// requirements-test.txt, requirements/docs.txt, test-requirements.txt, dev-requirements.in: a
+// dependency list for one purpose; `purpose` is "test", "docs" or "dev" (which counts as build).
+bool requirements_for(const std::string& path, const std::string& name, const char* purpose) {
+  bool requirements = name.find("requirements") != std::string::npos || path.find("requirements/") != std::string::npos;
+  if (!requirements || !ends_with_any(name, {".txt", ".in"})) return false;
+  std::string stem = name.substr(0, name.rfind('.'));
+  for (std::size_t at = stem.find(purpose); at != std::string::npos; at = stem.find(purpose, at + 1)) {
+    std::size_t end = at + std::string_view(purpose).size();
+    bool starts = at == 0 || stem[at - 1] == '-' || stem[at - 1] == '_' || stem[at - 1] == '.';
+    bool ends = end == stem.size() || stem[end] == '-' || stem[end] == '_' || stem[end] == '.' || stem[end] == 's';
+    if (starts && ends) return true;
+  }
+  return false;
+}
+
 bool is_build_file(const std::string& name) {
   return name.starts_with("dockerfile") || name.ends_with(".dockerfile") || name == "cmakelists.txt" ||
          name.ends_with(".cmake") || name == "makefile" || name == "setup.py" || name == "setup.cfg" ||
@@ -73,13 +91,18 @@ std::string_view context_of(std::string_view rel_path) {
   });
   if (any_segment(folders, kTest) || test_folder || name.starts_with("test_") || name == "conftest.py" ||
       ends_with_any(name, {"_test.py", "_test.go", "_test.cc", "_test.cpp", ".test.js", ".test.ts", ".spec.js",
-                           ".spec.ts"}))
+                           ".spec.ts"}) ||
+      requirements_for(path, name, "test"))
     return "test";
   if (any_segment(folders, kExample)) return "example";
   bool card = name == "readme.md" || name == "model_card.md" || name == "modelcard.md";
-  if (any_segment(folders, kDocs) || (!card && (name.ends_with(".md") || name.ends_with(".rst")))) return "docs";
+  if (any_segment(folders, kDocs) || (!card && (name.ends_with(".md") || name.ends_with(".rst"))) ||
+      requirements_for(path, name, "docs"))
+    return "docs";
   if (any_segment(folders, kDeploy) || is_compose_file(name)) return "deploy";
-  if (any_segment(folders, kBuild) || is_build_script(path) || is_build_file(name)) return "build";
+  if (any_segment(folders, kBuild) || is_build_script(path) || is_build_file(name) || requirements_for(path, name, "dev") ||
+      requirements_for(path, name, "lint"))
+    return "build";
   return "product";
 }
 

@@ -38,14 +38,19 @@ bool ident_char(char c) { return ident_start(c) || std::isdigit(static_cast<unsi
 
 class Lexer {
  public:
-  Lexer(Lang lang, std::string_view text, std::string_view path, std::vector<Diagnostic>& diags)
-      : lang_(lang), s_(text), path_(path), diags_(diags) {
+  Lexer(Lang lang, std::string_view text, std::string_view path, std::vector<Diagnostic>& diags,
+        std::chrono::steady_clock::time_point deadline)
+      : lang_(lang), s_(text), path_(path), diags_(diags), deadline_(deadline) {
     if (s_.starts_with("\xEF\xBB\xBF")) i_ = 3;
   }
 
   std::vector<Token> run() {
     std::vector<Token> tokens;
     while (i_ < s_.size()) {
+      if (deadline_.passed()) {
+        diags_.push_back({{std::string(path_), line_, 0}, over_budget_message()});
+        break;
+      }
       char c = s_[i_];
       if (c == '\n' || c == '\r') {
         newline();
@@ -221,6 +226,7 @@ class Lexer {
   Lang lang_;
   std::string_view s_, path_;
   std::vector<Diagnostic>& diags_;
+  DeadlineCheck deadline_;
   std::size_t i_ = 0, line_start_ = 0;
   unsigned line_ = 1;
   std::string raw_close_;
@@ -395,7 +401,7 @@ bool c_family_source_accepts(std::string_view rel_path) { return extension_of(re
 void parse_c_family_source(const ParseInput& in, ParseOutput& out) {
   const Extension* ext = extension_of(in.path);
   if (!ext) return;
-  std::vector<Token> tokens = Lexer(ext->lang, in.text, in.path, out.diagnostics).run();
+  std::vector<Token> tokens = Lexer(ext->lang, in.text, in.path, out.diagnostics, in.deadline).run();
   Reader reader{in, out, ext->lang, tokens, {}};
   for (const auto& l : split_lines(in.text)) reader.lines.push_back(l.text);
   if (ext->backend) {

@@ -30,9 +30,9 @@ bool cmake_presets_accepts(std::string_view rel_path) {
 }
 
 void parse_cmake_presets(const ParseInput& in, ParseOutput& out) {
-  std::string_view text = in.text;
+  std::string_view text;
   nlohmann::ordered_json doc;
-  if (!parse_json_document(in.path, text, doc, out.diagnostics)) return;
+  if (!parse_json_document(in, text, doc, out.diagnostics)) return;
   LineIndex index(text);
   auto lines = split_lines(in.text);
   if (!doc.is_object() || !doc.contains("configurePresets")) return;

@@ -89,7 +89,7 @@ bool conda_env_accepts(std::string_view rel_path) {
 
 void parse_conda_env(const ParseInput& in, ParseOutput& out) {
   std::vector<YamlDocument> docs;
-  if (!load_yaml_documents(in.path, in.text, kMaxAliases, docs, out.diagnostics) || docs.empty()) return;
+  if (!load_yaml_documents(in, kMaxAliases, docs, out.diagnostics) || docs.empty()) return;
   const YAML::Node& doc = docs[0].root;
   if (!doc.IsMap()) {
     out.diagnostics.push_back({{std::string(in.path), 1, 1}, "a conda environment file should be a mapping"});

@@ -52,7 +52,7 @@ struct Walker {
   }
 
   void walk(const YAML::Node& node, const std::string& parent, int depth) {
-    if (exhausted || depth > kMaxYamlNesting) return;
+    if (exhausted || depth > in.max_nesting) return;
     if (budget-- == 0) {
       exhausted = true;
       out.diagnostics.push_back({{std::string(in.path), 0, 0}, "YAML expands to more than 200000 nodes (aliases?); rest not read"});
@@ -118,7 +118,7 @@ bool deploy_yaml_accepts(std::string_view rel_path) {
 
 void parse_deploy_yaml(const ParseInput& in, ParseOutput& out) {
   std::vector<YamlDocument> docs;
-  if (!load_yaml_documents(in.path, in.text, kMaxAliases, docs, out.diagnostics)) return;
+  if (!load_yaml_documents(in, kMaxAliases, docs, out.diagnostics)) return;
   Walker w{in, out, split_lines(in.text)};
   try {
     for (const auto& doc : docs) {

@@ -7,10 +7,9 @@ namespace openlock {
 
 namespace {
 
-constexpr int kMaxNesting = 64;  // nlohmann's parser recurses; hostile nesting is refused first
-
-// Depth of [ and { outside strings; -1 past the limit (with `at` the offending byte).
-int nesting(std::string_view text, std::size_t& at) {
+// Depth of [ and { outside strings; -1 past the limit (with `at` the offending byte). nlohmann's
+// parser recurses: hostile nesting is refused before it runs.
+int nesting(std::string_view text, int limit, std::size_t& at) {
   int depth = 0, max_depth = 0;
   bool in_string = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -23,7 +22,7 @@ int nesting(std::string_view text, std::size_t& at) {
     if (c == '"') in_string = true;
     else if (c == '[' || c == '{') max_depth = std::max(max_depth, ++depth);
     else if (c == ']' || c == '}') --depth;
-    if (max_depth > kMaxNesting) {
+    if (max_depth > limit) {
       at = i;
       return -1;
     }
@@ -57,16 +56,19 @@ std::size_t find_key(std::string_view text, std::string_view key, std::size_t fr
   return std::string_view::npos;
 }
 
-bool parse_json_document(std::string_view path, std::string_view& text, nlohmann::ordered_json& doc,
+bool parse_json_document(const ParseInput& in, std::string_view& text, nlohmann::ordered_json& doc,
                          std::vector<Diagnostic>& diagnostics) {
+  std::string_view path = in.path;
+  text = in.text;
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     diagnostics.push_back({{std::string(path), 1, 1}, "empty file where a JSON document was expected"});
     return false;
   }
   std::size_t at = 0;
-  if (nesting(text, at) < 0) {
-    diagnostics.push_back({LineIndex(text).at(path, at), "JSON nests deeper than 64 levels; refused"});
+  if (nesting(text, in.max_nesting, at) < 0) {
+    diagnostics.push_back({LineIndex(text).at(path, at), "JSON nests deeper than " + std::to_string(in.max_nesting) +
+                                                              " levels; refused (raise with --max-nesting)"});
     return false;
   }
   try {

@@ -25,9 +25,9 @@ class LineIndex {
 /// Offset of `"key"` used as an object key (whitespace then ':' after it) at or after `from`.
 std::size_t find_key(std::string_view text, std::string_view key, std::size_t from);
 
-/// The text without a BOM, parsed in file order; false with a diagnostic (path, line) when it nests
-/// deeper than 64 levels (nlohmann recurses) or is not JSON.
-bool parse_json_document(std::string_view path, std::string_view& text, nlohmann::ordered_json& doc,
+/// The file's text (without a BOM, into `text`) parsed in file order; false with a diagnostic
+/// (path, line) when it is empty, nests deeper than in.max_nesting (nlohmann recurses) or is not JSON.
+bool parse_json_document(const ParseInput& in, std::string_view& text, nlohmann::ordered_json& doc,
                          std::vector<Diagnostic>& diagnostics);
 
 }  // namespace openlock

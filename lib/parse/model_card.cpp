@@ -1,6 +1,6 @@
 // Hugging Face model cards: YAML front matter (yaml-cpp), and the Markdown headings and openness claims of the body.
 // Hostile YAML is refused before yaml-cpp sees it: too many aliases (billion laughs) or nesting
-// deeper than kMaxYamlNesting (yaml-cpp recurses and would overflow the stack). The walk over the
+// deeper than --max-nesting (yaml-cpp recurses and would overflow the stack). The walk over the
 // parsed tree has a node budget too, since aliases share nodes and a walk would expand them.
 #include "core/text.hpp"
 #include "parse/model_card.hpp"
@@ -125,7 +125,7 @@ struct Card {
 };
 
 bool Card::refuse_hostile(std::string_view yaml) {
-  std::string hazard = yaml_hazard(yaml, kMaxAliases);
+  std::string hazard = yaml_hazard(yaml, kMaxAliases, in.max_nesting);
   if (!hazard.empty()) diagnose(yaml_first_line, "front matter " + hazard);
   return !hazard.empty();
 }

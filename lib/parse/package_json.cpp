@@ -18,9 +18,9 @@ bool package_json_accepts(std::string_view rel_path) {
 }
 
 void parse_package_json(const ParseInput& in, ParseOutput& out) {
-  std::string_view text = in.text;
+  std::string_view text;
   nlohmann::ordered_json doc;  // keeps file order, so facts come out in line order
-  if (!parse_json_document(in.path, text, doc, out.diagnostics)) return;
+  if (!parse_json_document(in, text, doc, out.diagnostics)) return;
   LineIndex index(text);
   if (!doc.is_object()) {
     out.diagnostics.push_back({{std::string(in.path), 1, 1}, "package.json is not a JSON object"});

@@ -1,7 +1,9 @@
 // What every parser is: a pure function from one file's text to facts and diagnostics.
 #pragma once
 
+#include <chrono>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -16,11 +18,37 @@ enum class FileKind { model_card, license_text, manifest, deploy, source, other 
 
 struct KnownText;
 
+constexpr int kDefaultMaxNesting = 64;
+
 struct ParseInput {
   std::string_view path;  ///< relative to the target, '/'-separated; used in every Location
   std::string_view text;  ///< whole file contents (may be invalid UTF-8, any line endings)
   const std::vector<KnownText>* licenses = nullptr;  ///< license texts to identify against; null: built-in
+  /// Deepest [ { or indentation nesting a JSON/YAML/TOML parser accepts; deeper is refused
+  /// (those parsers recurse per level). --max-nesting.
+  int max_nesting = kDefaultMaxNesting;
+  /// The source lexers stop here with a diagnostic (--parse-budget); max() = no limit.
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
+
+/// Polled by long loops: true (once every 4096 calls, when the clock says so) after `deadline`.
+class DeadlineCheck {
+ public:
+  explicit DeadlineCheck(std::chrono::steady_clock::time_point deadline) : deadline_(deadline) {}
+  bool passed() {
+    return deadline_ != std::chrono::steady_clock::time_point::max() && (++calls_ & 0xFFF) == 0 &&
+           std::chrono::steady_clock::now() > deadline_;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point deadline_;
+  unsigned calls_ = 0;
+};
+
+/// The diagnostic a parser gives when it stops at its deadline.
+inline std::string over_budget_message() {
+  return "parsing stopped here: over the per-file time budget (raise with --parse-budget)";
+}
 
 struct ParseOutput {
   std::vector<Fact> facts;

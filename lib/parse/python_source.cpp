@@ -33,8 +33,9 @@ bool ident_char(char c) { return ident_start(c) || std::isdigit(static_cast<unsi
 // triple quotes) and are reported, the rest of the file is still read.
 class Lexer {
  public:
-  Lexer(std::string_view text, std::string_view path, std::vector<Diagnostic>& diags)
-      : s_(text), path_(path), diags_(diags) {
+  Lexer(std::string_view text, std::string_view path, std::vector<Diagnostic>& diags,
+        std::chrono::steady_clock::time_point deadline)
+      : s_(text), path_(path), diags_(diags), deadline_(deadline) {
     if (s_.starts_with("\xEF\xBB\xBF")) i_ = 3;
   }
 
@@ -43,6 +44,10 @@ class Lexer {
     int depth = 0;  // inside brackets, newlines do not end a statement
     bool at_start = true;
     while (i_ < s_.size()) {
+      if (deadline_.passed()) {
+        diags_.push_back({{std::string(path_), line_, 0}, over_budget_message()});
+        break;
+      }
       char c = s_[i_];
       if (c == '\n' || c == '\r') {
         if (c == '\r' && i_ + 1 < s_.size() && s_[i_ + 1] == '\n') ++i_;
@@ -131,6 +136,7 @@ class Lexer {
   std::string_view s_;
   std::string_view path_;
   std::vector<Diagnostic>& diags_;
+  DeadlineCheck deadline_;
   std::size_t i_ = 0, line_start_ = 0;
   unsigned line_ = 1;
   bool raw_ = false;
@@ -225,7 +231,7 @@ bool python_source_accepts(std::string_view rel_path) {
 void parse_python_source(const ParseInput& in, ParseOutput& out) {
   Reader reader{in, out, {}};
   for (const auto& l : split_lines(in.text)) reader.lines.push_back(l.text);
-  std::vector<Token> tokens = Lexer(in.text, in.path, out.diagnostics).run();
+  std::vector<Token> tokens = Lexer(in.text, in.path, out.diagnostics, in.deadline).run();
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     if (t.kind == Token::name && t.statement_start && (t.text == "import" || t.text == "from")) {

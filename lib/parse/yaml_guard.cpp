@@ -7,7 +7,7 @@
 
 namespace openlock {
 
-std::string yaml_hazard(std::string_view yaml, int max_aliases) {
+std::string yaml_hazard(std::string_view yaml, int max_aliases, int max_nesting) {
   int aliases = 0, depth = 0, max_depth = 0;
   char quote = 0;
   std::size_t indent = 0, max_indent = 0;
@@ -37,8 +37,8 @@ std::string yaml_hazard(std::string_view yaml, int max_aliases) {
   if (aliases > max_aliases)
     return "uses " + std::to_string(aliases) + " YAML aliases (limit " + std::to_string(max_aliases) +
            "); refused as a possible alias bomb";
-  if (max_depth > kMaxYamlNesting || max_indent > static_cast<std::size_t>(2 * kMaxYamlNesting))
-    return "nests deeper than " + std::to_string(kMaxYamlNesting) + " levels; refused";
+  if (max_depth > max_nesting || max_indent > static_cast<std::size_t>(2 * max_nesting))
+    return "nests deeper than " + std::to_string(max_nesting) + " levels; refused (raise with --max-nesting)";
   return {};
 }
 
@@ -54,9 +54,10 @@ bool marker(std::string_view line, std::string_view m) {
 
 // Each document is parsed on its own with YAML::Load: yaml-cpp 0.7's LoadAll never returns on
 // some inputs (a stray ',' after a document makes it add empty documents forever).
-bool load_yaml_documents(std::string_view path, std::string_view text, int max_aliases, std::vector<YamlDocument>& docs,
+bool load_yaml_documents(const ParseInput& in, int max_aliases, std::vector<YamlDocument>& docs,
                          std::vector<Diagnostic>& diagnostics) {
-  std::string hazard = yaml_hazard(text, max_aliases);
+  std::string_view path = in.path, text = in.text;
+  std::string hazard = yaml_hazard(text, max_aliases, in.max_nesting);
   if (!hazard.empty()) {
     diagnostics.push_back({{std::string(path), 1, 0}, "YAML " + hazard});
     return false;

@@ -6,17 +6,15 @@
 #include <string_view>
 #include <vector>
 
-#include "openlock/result.hpp"
+#include "parse/parser.hpp"
 
 #include <yaml-cpp/yaml.h>
 
 namespace openlock {
 
-constexpr int kMaxYamlNesting = 64;  ///< [ { levels, or indentation levels of 2 columns
-
 /// Why this YAML text must not be parsed, or "" when it may: more than `max_aliases` *alias
-/// references, or nesting deeper than kMaxYamlNesting.
-std::string yaml_hazard(std::string_view yaml, int max_aliases);
+/// references, or nesting deeper than `max_nesting` [ { levels or indentation levels of 2 columns.
+std::string yaml_hazard(std::string_view yaml, int max_aliases, int max_nesting);
 
 /// One document of a YAML file and where it starts (0-based line of its first line).
 struct YamlDocument {
@@ -27,7 +25,7 @@ struct YamlDocument {
 /// Every document of a whole-file YAML text, after the hazard check: false with a diagnostic
 /// naming `path` when the text is hazardous; a document that is not valid YAML is a diagnostic
 /// with its line, and the other documents are still loaded.
-bool load_yaml_documents(std::string_view path, std::string_view text, int max_aliases, std::vector<YamlDocument>& docs,
+bool load_yaml_documents(const ParseInput& in, int max_aliases, std::vector<YamlDocument>& docs,
                          std::vector<Diagnostic>& diagnostics);
 
 /// Where a node of a document sits in its file (1-based line and column; 0 when unknown).

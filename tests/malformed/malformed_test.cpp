@@ -238,3 +238,64 @@ TEST_F(Malformed, EmptyFiles) {
   for (const auto& d : r.diagnostics)
     if (d.location.path.rfind("e/", 0) == 0) EXPECT_NE(d.message.find("empty"), std::string::npos) << d.message;
 }
+
+TEST_F(Malformed, NestingCapIsAnOptionWithADiagnostic) {
+  tree.write("n/deploy/values.yaml", "a: " + nested(5, "[", "]") + "\n");
+  tree.write("n/package.json", "{\"a\": " + nested(5, "[", "]") + "}\n");
+  EXPECT_EQ(diagnostic(scan(), "n/package.json"), nullptr) << "5 levels are within the default";
+  AuditOptions options;
+  options.max_nesting = 3;
+  AuditResult r = scan(options);
+  EXPECT_NE(diagnostic(r, "n/deploy/values.yaml", "nests deeper than 3"), nullptr);
+  EXPECT_NE(diagnostic(r, "n/package.json", "nests deeper than 3"), nullptr);
+}
+
+TEST_F(Malformed, ParseTimeBudgetStopsALexerWithADiagnostic) {
+  std::string big;
+  while (big.size() < (24u << 20)) big += "value = call(\"gpt-4o\", x)  # a comment\n";
+  tree.write("slow/app.py", big);
+  AuditOptions options;
+  options.max_file_size = 32u << 20;
+  options.parse_budget_ms = 1;  // far less than reading 24 MB of Python takes
+  AuditResult r = scan(options);
+  const Diagnostic* d = diagnostic(r, "slow/app.py", "time budget");
+  ASSERT_NE(d, nullptr);
+  EXPECT_GT(d->location.line, 0u);
+}
+
+// Determinism: the same files created in a different order (so the file system lists them in a
+// different order) and scanned with different --jobs give byte-identical JSON and SARIF.
+TEST(Determinism, CreationOrderAndJobsDoNotChangeTheReport) {
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"requirements.txt", "openai\ncupy-cuda12x\n-r extra/more.txt\n"},
+      {"extra/more.txt", "anthropic\n"},
+      {"src/app.py", "import openai\nmodel = \"gpt-4o\"\n"},
+      {"src/agent.ts", "import Anthropic from '@anthropic-ai/sdk';\n"},
+      {"Dockerfile", "FROM nvcr.io/nvidia/pytorch:24.05-py3\n"},
+      {"deploy/values.yaml", "resources:\n  limits:\n    nvidia.com/gpu: 1\n"},
+      {"README.md", "---\nlicense: llama3.1\n---\n# A fully open model\n"},
+      {"kernels/a.cu", "__global__ void k() {}\n"},
+      {"kernels/b.metal", "kernel void k() {}\n"},
+      {"bad/package.json", "{ not json\n"},
+  };
+  auto report = [&](bool reverse, unsigned jobs) {
+    TempTree t;
+    auto order = files;
+    if (reverse) std::reverse(order.begin(), order.end());
+    for (const auto& [path, text] : order) t.write(path, text);
+    AuditOptions options;
+    options.targets = {t.root().string()};
+    options.jobs = jobs;
+    AuditResult r;
+    AuditError error;
+    EXPECT_TRUE(Auditor(options).audit(r, error)) << error.message;
+    std::string out = render_report(r, Format::json) + render_report(r, Format::sarif);
+    for (std::size_t at; (at = out.find(t.root().string())) != std::string::npos;) out.replace(at, t.root().string().size(), "ROOT");
+    return out;
+  };
+  std::string first = report(false, 1);
+  EXPECT_NE(first.find("lockin.hardware.cuda-kernels"), std::string::npos);
+  EXPECT_EQ(first, report(true, 1));
+  EXPECT_EQ(first, report(true, 4));
+  EXPECT_EQ(first, report(false, 3));
+}

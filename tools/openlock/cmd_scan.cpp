@@ -33,6 +33,8 @@ struct ScanFlags {
   std::vector<std::string> rule_dirs;
   std::uint64_t max_file_size = 8u << 20;
   std::size_t max_findings = 25;
+  int max_nesting = 64;
+  unsigned parse_budget_ms = 10000;
   int verbose = 0;
   bool quiet = false;
 };
@@ -121,6 +123,8 @@ int run(const ScanFlags& f) {
   options.targets = f.paths.empty() ? std::vector<std::string>{"."} : f.paths;
   options.rule_dirs = f.rule_dirs;
   options.max_file_size = f.max_file_size;
+  options.max_nesting = f.max_nesting;
+  options.parse_budget_ms = f.parse_budget_ms;
   options.max_findings_per_rule_file = f.max_findings;
   options.jobs = f.jobs;
   options.progress = progress_reporter(f.quiet);
@@ -201,6 +205,13 @@ std::function<int()> add_scan(CLI::App& app) {
   scan->add_option("--max-file-size", flags->max_file_size, "Skip files larger than N bytes")
       ->capture_default_str()
       ->type_name("N");
+  scan->add_option("--max-nesting", flags->max_nesting, "Refuse JSON/YAML/TOML nested deeper than N levels (1-256)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 256))
+      ->type_name("N");
+  scan->add_option("--parse-budget", flags->parse_budget_ms, "Per-file parse time budget in milliseconds (0: none)")
+      ->capture_default_str()
+      ->type_name("MS");
   scan->add_flag("-v,--verbose", flags->verbose, "More log output on stderr (repeat for more)");
   scan->add_flag("-q,--quiet", flags->quiet, "Only errors on stderr");
   return [flags] { return run(*flags); };

@@ -27,6 +27,19 @@ TEST(Context, FromPath) {
   EXPECT_EQ(context_of("attestation/verify.py"), "product");
 }
 
+TEST(Context, RequirementsListsForOnePurpose) {
+  EXPECT_EQ(context_of("requirements/test.txt"), "test");
+  EXPECT_EQ(context_of("requirements-tests.txt"), "test");
+  EXPECT_EQ(context_of("test-requirements.txt"), "test");
+  EXPECT_EQ(context_of("requirements/docs.txt"), "docs");
+  EXPECT_EQ(context_of("requirements-dev.in"), "build");
+  EXPECT_EQ(context_of("requirements/lint.txt"), "build");
+  EXPECT_EQ(context_of("requirements/common.txt"), "product");
+  EXPECT_EQ(context_of("requirements-cuda.txt"), "product");
+  EXPECT_EQ(context_of("requirements/latest.txt"), "product") << "'test' inside a word is not the purpose";
+  EXPECT_EQ(context_of("requirements/device.txt"), "product") << "nor is 'dev' inside 'device'";
+}
+
 TEST(Classify, FromPath) {
   using openlock::classify;
   EXPECT_EQ(classify("README.md"), "model_card");
