@@ -1,6 +1,9 @@
 // `openlock rules list | show ID | test DIR`: the rule packs, for people who write their own.
+#include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <memory>
 
 #include "commands.hpp"
@@ -14,6 +17,7 @@ struct RulesFlags {
   std::vector<std::string> rule_dirs;
   std::string id;
   std::string fixtures;
+  std::string docs_dir;
 };
 
 bool load(const RulesFlags& f, std::vector<RuleInfo>& rules) {
@@ -72,6 +76,61 @@ int patterns(const RulesFlags& f) {
   return ok;
 }
 
+// The pack of a built-in rule: its folder under rules/ ("lockin/hardware"); "user" for --rules.
+std::string pack_of(const RuleInfo& r) {
+  if (!r.origin.starts_with("rules/")) return "user";
+  std::string rest = r.origin.substr(6);
+  auto slash = rest.rfind('/');
+  return slash == std::string::npos ? "rules" : rest.substr(0, slash);
+}
+
+std::string cell(std::string s) {  // a Markdown table cell: no '|' or newline breaks the row
+  for (std::size_t at = 0; (at = s.find('|', at)) != std::string::npos; at += 2) s.replace(at, 1, "\\|");
+  for (char& c : s)
+    if (c == '\n') c = ' ';
+  return s;
+}
+
+// One Markdown page per pack (a table, then a section per rule) and an index, into DIR.
+int docs(const RulesFlags& f) {
+  std::vector<RuleInfo> rules;
+  if (!load(f, rules)) return usage;
+  std::map<std::string, std::vector<const RuleInfo*>> packs;
+  for (const auto& r : rules) packs[pack_of(r)].push_back(&r);
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::create_directories(f.docs_dir, ec);
+  std::ofstream index(fs::path(f.docs_dir) / "README.md");
+  index << "# Rule reference\n\nGenerated from the rule packs in `rules/` by `openlock rules docs docs/rules`"
+           " (build target `rules_docs`); the test `docs_rules_current` fails when it is stale. How to write\n"
+           "rules: [../rules.md](../rules.md).\n\n| pack | rules |\n|---|---|\n";
+  for (const auto& [pack, list] : packs) {
+    std::string file = pack;
+    for (char& c : file)
+      if (c == '/') c = '-';
+    file += ".md";
+    index << "| [" << pack << "](" << file << ") | " << list.size() << " |\n";
+    std::ofstream page(fs::path(f.docs_dir) / file);
+    page << "# Rules: " << pack << "\n\nGenerated from `rules/" << pack << "/`; do not edit by hand.\n\n"
+         << "| id | severity | vendor | title |\n|---|---|---|---|\n";
+    for (const RuleInfo* r : list)
+      page << "| [`" << r->id << "`](#" << r->id << ") | " << (r->effect == "mitigates" ? "counter-signal" : to_string(r->severity))
+           << " | " << cell(r->vendor) << " | " << cell(r->title) << " |\n";
+    for (const RuleInfo* r : list) {
+      page << "\n<a id=\"" << r->id << "\"></a>\n## " << r->id << "\n\n**" << r->title << "**  \n"
+           << "category `" << r->category << "`, " << (r->effect == "mitigates" ? "counter-signal (lowers the score)" : "severity " + std::string(to_string(r->severity)))
+           << (r->vendor.empty() ? "" : ", vendor `" + r->vendor + "`") << ", evaluated per " << r->within << "\n\n"
+           << "Message: " << r->message << "\n\n";
+      if (!r->remediation.empty()) page << "Remediation: " << r->remediation << "\n\n";
+      for (const auto& ref : r->references) page << "- <" << ref << ">\n";
+      if (!r->references.empty()) page << "\n";
+      page << "Defined in `" << r->origin << "`; fixtures in `tests/rules/fixtures/" << r->id << "/`.\n";
+    }
+  }
+  std::cout << rules.size() << " rules in " << packs.size() << " packs written to " << f.docs_dir << "\n";
+  return ok;
+}
+
 }  // namespace
 
 std::function<int()> add_rules(CLI::App& app) {
@@ -87,9 +146,12 @@ std::function<int()> add_rules(CLI::App& app) {
   CLI::App* patterns_cmd = cmd->add_subcommand("patterns", "Print the lock-in rules' text patterns as regexes, one per line (for rg -f)");
   CLI::App* test_cmd = cmd->add_subcommand("test", "Check each rule against DIR/<rule-id>/ annotated fixtures");
   test_cmd->add_option("dir", flags->fixtures, "Folder of fixture folders, one per rule id")->required();
+  CLI::App* docs_cmd = cmd->add_subcommand("docs", "Write the rule reference (one Markdown page per pack) into DIR");
+  docs_cmd->add_option("dir", flags->docs_dir, "Output folder, e.g. docs/rules")->required();
   cmd->footer("Exit codes: 0 ok, 1 `rules test` found problems, 2 usage error or a rule that does not load.");
-  return [flags, list_cmd, show_cmd, test_cmd, patterns_cmd] {
+  return [flags, list_cmd, show_cmd, test_cmd, patterns_cmd, docs_cmd] {
     if (list_cmd->parsed()) return list(*flags);
+    if (docs_cmd->parsed()) return docs(*flags);
     if (patterns_cmd->parsed()) return patterns(*flags);
     if (show_cmd->parsed()) return show(*flags);
     if (test_cmd->parsed()) return test(*flags);

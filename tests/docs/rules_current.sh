@@ -1,0 +1,11 @@
+#!/bin/sh
+# docs/rules/ must be what `openlock rules docs` writes from the current rule packs.
+set -eu
+openlock=$1 docs=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$openlock" rules docs "$tmp" >/dev/null
+if ! diff -ru "$docs" "$tmp"; then
+  echo "docs/rules is stale: run 'cmake --build build --target rules_docs'" >&2
+  exit 1
+fi
