@@ -12,6 +12,7 @@
 
 #include "core/baseline.hpp"
 #include "core/config.hpp"
+#include "core/policy.hpp"
 #include "core/fact.hpp"
 #include "discover/ignore.hpp"
 #include "rules/glob.hpp"
@@ -231,6 +232,12 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   }
   if (!config_path.empty() && !load_config(config_path, config, error.message)) return false;
   result.config_fail_on = config.fail_on;
+  std::vector<RuleError> policy_errors;
+  for (auto& r : policy_rules(config, config_path, policy_errors)) rules.push_back(std::move(r));
+  if (!policy_errors.empty()) {
+    error.message = policy_errors.front().to_string();
+    return false;
+  }
   auto matches_any = [](const std::vector<std::string>& globs, const std::string& id) {
     return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, id); });
   };

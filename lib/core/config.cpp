@@ -55,6 +55,14 @@ void read(const YAML::Node& doc, Config& c) {
           throw Bad{line_of(r.first), "unknown key 'rules." + sub + "'"};
         }
       }
+    } else if (key == "licenses") {
+      if (!kv.second.IsMap()) throw Bad{line_of(kv.second), "'licenses' must be a map (allow, deny)"};
+      for (const auto& l : kv.second) {
+        std::string sub = l.first.Scalar();
+        if (sub == "allow") c.allow_licenses = strings(l.second, "licenses.allow");
+        else if (sub == "deny") c.deny_licenses = strings(l.second, "licenses.deny");
+        else throw Bad{line_of(l.first), "unknown key 'licenses." + sub + "'"};
+      }
     } else {
       throw Bad{line_of(kv.first), "unknown key '" + key + "'"};
     }

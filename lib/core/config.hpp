@@ -15,6 +15,8 @@ struct Config {
   std::vector<std::string> exclude;             ///< gitignore-style globs of paths not to read
   std::vector<std::string> disable;             ///< rule ids or globs of ids not to run
   std::map<std::string, Severity> severity;     ///< rule id or glob -> severity override
+  std::vector<std::string> allow_licenses;      ///< licenses.allow: SPDX ids, LicenseRefs, kinds (globs)
+  std::vector<std::string> deny_licenses;       ///< licenses.deny: the same
 };
 
 /// Reads a config file. Unknown keys and bad values are errors naming file, line and key.

@@ -439,3 +439,36 @@ TEST(Cli, FindingsPerRuleAndFileAreCapped) {
   EXPECT_EQ(count(all, "lockin.model_provider.openai-model"), 30);
   EXPECT_EQ(capped["lockin"], all["lockin"]) << "the cap changes the listing, not the scores";
 }
+
+// Compliance policy, both ways: a user rule pack (--rules) and the config's licenses lists.
+TEST(Cli, LicensePolicyFlagsTheLlamaCardAndNotTheApacheOne) {
+  const std::string repo = std::string(OPENLOCK_TEST_DATA) + "/cli/fixtures/policy-repo";
+  CliRun pack = openlock("scan '" + repo + "' --format json --rules '" + std::string(OPENLOCK_SOURCE_DIR) +
+                         "/examples/policy/rules'");
+  ASSERT_EQ(pack.exit_code, 1) << pack.err;  // a high finding
+  auto findings = nlohmann::json::parse(pack.out)["findings"];
+  std::vector<std::string> flagged;
+  for (const auto& f : findings)
+    if (f["rule_id"] == "company.allowed-model-licenses") flagged.push_back(f["location"]["path"]);
+  EXPECT_EQ(flagged, (std::vector<std::string>{"llama/README.md"}));
+
+  std::filesystem::path config = std::filesystem::temp_directory_path() / ("openlock-policy-" + std::to_string(::getpid()) + ".yaml");
+  std::ofstream(config) << "licenses:\n  allow: [Apache-2.0, MIT]\n  deny: [\"LicenseRef-llama*\"]\n";
+  CliRun cfg = openlock("scan '" + repo + "' --format json --config '" + config.string() + "'");
+  std::filesystem::remove(config);
+  std::vector<std::string> policy;
+  auto report = nlohmann::json::parse(cfg.out);
+  for (const auto& f : report["findings"])
+    if (f["rule_id"].get<std::string>().starts_with("policy.")) policy.push_back(f["rule_id"].get<std::string>() + " " + f["location"]["path"].get<std::string>());
+  EXPECT_EQ(policy, (std::vector<std::string>{"policy.license.denied llama/README.md", "policy.license.not-allowed llama/README.md"}))
+      << cfg.err;
+}
+
+TEST(Cli, BadPolicyConfigNamesTheLine) {
+  std::filesystem::path config = std::filesystem::temp_directory_path() / ("openlock-badpolicy-" + std::to_string(::getpid()) + ".yaml");
+  std::ofstream(config) << "licenses:\n  alow: [MIT]\n";
+  CliRun r = openlock("scan '" + kDemo + "' --config '" + config.string() + "'");
+  std::filesystem::remove(config);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(":2: unknown key 'licenses.alow'"), std::string::npos) << r.err;
+}
