@@ -1,7 +1,9 @@
 // openlock-eval: agreement figures against the shared corpus (../shared/corpus), printed for the
 // issue notes. It reads the corpus only; nothing from it is copied into the project.
-//   openlock-eval [CORPUS_DIR] [--section mof|licenses|cards] [--require-mof-test N] [--repos DIR]
+//   openlock-eval [CORPUS_DIR] [--section mof|licenses|cards|manifests] [--require-mof-test N] [--repos DIR]
 #include <yaml-cpp/yaml.h>
+
+#include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
@@ -384,6 +386,55 @@ void repos_section(const fs::path& repos) {
   std::cout << "  expected levels met: " << met << "/" << checked << "\n";
 }
 
+// The corpus's single manifests (manifests/<owner>__<repo>/<path with / as __>), put back at
+// their paths in a temporary tree and scanned: per repository, what each lock-in axis reads from
+// those files alone, and how many of them a parser read. No expected levels: a few manifests are
+// not a repository; the table is for review.
+void manifests_section(const fs::path& corpus) {
+  fs::path root = corpus / "manifests";
+  if (!fs::is_directory(root)) return;
+  std::cout << "\nLock-in from the corpus manifests alone (" << root.string() << "):\n"
+               "  repository | files (parsed) | hardware | model_provider | cloud | diagnostics\n";
+  std::vector<fs::path> dirs;
+  for (const auto& e : fs::directory_iterator(root))
+    if (e.is_directory()) dirs.push_back(e.path());
+  std::sort(dirs.begin(), dirs.end());
+  fs::path tmp = fs::temp_directory_path() / ("openlock-eval-manifests-" + std::to_string(::getpid()));
+  for (const auto& dir : dirs) {
+    fs::remove_all(tmp);
+    std::size_t files = 0;
+    for (const auto& e : fs::directory_iterator(dir)) {
+      std::string rel = e.path().filename().string();
+      for (std::size_t at; (at = rel.find("__")) != std::string::npos;) rel.replace(at, 2, "/");
+      fs::create_directories((tmp / rel).parent_path());
+      fs::copy_file(e.path(), tmp / rel);
+      ++files;
+    }
+    if (files == 0) continue;
+    openlock::AuditOptions options;
+    options.targets = {tmp.string()};
+    openlock::AuditResult result;
+    openlock::AuditError error;
+    if (!openlock::Auditor(options).audit(result, error)) {
+      std::cout << "  " << dir.filename().string() << " | error: " << error.message << "\n";
+      continue;
+    }
+    std::uint64_t parsed = 0;
+    for (const auto& [kind, n] : result.files_by_kind) parsed += kind == "other" ? 0 : n;
+    auto level = [&](const openlock::LockinAxis& a, const std::string& axis) {
+      std::size_t evidence = 0;
+      for (const auto& f : result.findings) evidence += f.category == "lockin." + axis && !f.mitigates;
+      std::string vendors;
+      for (const auto& v : a.vendors) vendors += (vendors.empty() ? "" : ",") + v;
+      return a.level + " (" + std::to_string(evidence) + (vendors.empty() ? "" : " " + vendors) + ")";
+    };
+    std::cout << "  " << dir.filename().string() << " | " << files << " (" << parsed << ") | "
+              << level(result.lockin.hardware, "hardware") << " | " << level(result.lockin.model_provider, "model_provider")
+              << " | " << level(result.lockin.cloud, "cloud") << " | " << result.diagnostics.size() << "\n";
+  }
+  fs::remove_all(tmp);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -397,7 +448,7 @@ int main(int argc, char** argv) {
     else if (a == "--repos" && i + 1 < argc) repos = argv[++i];
     else if (a == "--require-mof-test" && i + 1 < argc) require_mof = std::stoi(argv[++i]);
     else if (a == "-h" || a == "--help") {
-      std::cout << "usage: openlock-eval [CORPUS_DIR] [--section mof|licenses|cards] [--require-mof-test N] [--repos DIR]\n";
+      std::cout << "usage: openlock-eval [CORPUS_DIR] [--section mof|licenses|cards|manifests] [--require-mof-test N] [--repos DIR]\n";
       return 0;
     } else corpus = a;
   }
@@ -410,6 +461,7 @@ int main(int argc, char** argv) {
     if (section == "all" || section == "mof") status |= mof_section(corpus, mof_test);
     if (section == "all" || section == "licenses") licenses_section(corpus);
     if (section == "all" || section == "cards") cards_section(corpus);
+    if (section == "all" || section == "manifests") manifests_section(corpus);
     if (!repos.empty()) repos_section(repos);
   } catch (const std::exception& e) {
     std::cerr << "openlock-eval: " << e.what() << "\n";
