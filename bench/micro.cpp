@@ -5,6 +5,10 @@
 #include <string>
 
 #include "openlock/license.hpp"
+#include "parse/c_family_source.hpp"
+#include "parse/cargo_toml.hpp"
+#include "parse/conda_env.hpp"
+#include "parse/deploy_yaml.hpp"
 #include "parse/dockerfile.hpp"
 #include "parse/model_card.hpp"
 #include "parse/package_json.hpp"
@@ -62,6 +66,41 @@ std::string python_source() {
                 2000);
 }
 
+std::string typescript_source() {
+  return repeat("import OpenAI from \"openai\";\nimport { z } from 'zod';\n// a comment with \"quotes\"\n"
+                "export async function ask(q: string): Promise<string> {\n  const client = new OpenAI({ apiKey: process.env.OPENAI_API_KEY });\n"
+                "  const r = await client.chat.completions.create({ model: `gpt-4o`, messages: [{ role: 'user', content: q }] });\n"
+                "  return r.choices[0].message.content ?? '';\n}\n\n",
+                2000);
+}
+
+std::string cuda_source() {
+  return repeat("#include <cuda_runtime.h>\n#include \"common.cuh\"\n/* block comment */\n"
+                "template <int N> __global__ void k(const float* __restrict__ x, float* y) {\n"
+                "  int i = blockIdx.x * blockDim.x + threadIdx.x;  // index\n  if (i < N) y[i] = x[i] * 2.0f;\n}\n\n",
+                2000);
+}
+
+std::string cargo_toml() {
+  std::string out = "[package]\nname = \"bench\"\nlicense = \"MIT OR Apache-2.0\"\n\n[dependencies]\n";
+  for (int i = 0; i < 2000; ++i) out += "crate-" + std::to_string(i) + " = { version = \"1." + std::to_string(i % 9) + "\", features = [\"a\"] }\n";
+  return out + "\n[features]\ncuda = [\"dep:cudarc\"]\n";
+}
+
+std::string compose_yaml() {
+  std::string out = "services:\n";
+  for (int i = 0; i < 800; ++i)
+    out += "  svc" + std::to_string(i) + ":\n    image: nvcr.io/nvidia/tritonserver:24.0" + std::to_string(i % 9) +
+           "-py3\n    runtime: nvidia\n    environment: [A=1, B=2]\n";
+  return out;
+}
+
+std::string conda_env() {
+  std::string out = "channels: [pytorch, nvidia, conda-forge]\ndependencies:\n";
+  for (int i = 0; i < 2000; ++i) out += "  - package-" + std::to_string(i) + "=1." + std::to_string(i % 9) + "\n";
+  return out + "  - pip:\n      - openai>=1.0\n";
+}
+
 std::string license_text() {
   return repeat("Permission is granted to use, copy and change this work for any purpose, provided this notice stays "
                 "with every copy. The work comes without warranty of any kind; the authors owe nothing if it fails.\n",
@@ -83,6 +122,11 @@ void BM_Pyproject(benchmark::State& s) { run_parser(s, openlock::parse_pyproject
 void BM_Dockerfile(benchmark::State& s) { run_parser(s, openlock::parse_dockerfile, "Dockerfile", dockerfile()); }
 void BM_ModelCard(benchmark::State& s) { run_parser(s, openlock::parse_model_card, "README.md", model_card()); }
 void BM_PythonSource(benchmark::State& s) { run_parser(s, openlock::parse_python_source, "app.py", python_source()); }
+void BM_TypeScriptSource(benchmark::State& s) { run_parser(s, openlock::parse_c_family_source, "agent.ts", typescript_source()); }
+void BM_CudaSource(benchmark::State& s) { run_parser(s, openlock::parse_c_family_source, "kernel.cu", cuda_source()); }
+void BM_CargoToml(benchmark::State& s) { run_parser(s, openlock::parse_cargo_toml, "Cargo.toml", cargo_toml()); }
+void BM_ComposeYaml(benchmark::State& s) { run_parser(s, openlock::parse_deploy_yaml, "compose.yaml", compose_yaml()); }
+void BM_CondaEnv(benchmark::State& s) { run_parser(s, openlock::parse_conda_env, "environment.yml", conda_env()); }
 
 void BM_IdentifyLicense(benchmark::State& state) {
   std::string text = license_text();
@@ -110,6 +154,11 @@ BENCHMARK(BM_Pyproject);
 BENCHMARK(BM_Dockerfile);
 BENCHMARK(BM_ModelCard);
 BENCHMARK(BM_PythonSource);
+BENCHMARK(BM_TypeScriptSource);
+BENCHMARK(BM_CudaSource);
+BENCHMARK(BM_CargoToml);
+BENCHMARK(BM_ComposeYaml);
+BENCHMARK(BM_CondaEnv);
 BENCHMARK(BM_IdentifyLicense);
 BENCHMARK(BM_LicenseClauses);
 BENCHMARK(BM_SpdxExpression);
