@@ -170,11 +170,11 @@ TEST_F(Malformed, BinaryFilesNamedLikeManifests) {
 TEST_F(Malformed, UnreadableFile) {
   auto path = tree.write("locked/requirements.txt", "openai\n");
   fs::permissions(path, fs::perms::none);
-  // Root reads mode-000 files: scan as "nobody" then (CI runs as root).
-  bool root = ::geteuid() == 0;
-  if (root) ASSERT_EQ(::seteuid(65534), 0);
-  AuditResult r = scan();
-  if (root) ASSERT_EQ(::seteuid(0), 0);
+  AuditResult r;
+  {
+    openlock::testing::AsNobodyIfRoot nobody;
+    r = scan();
+  }
   EXPECT_NE(diagnostic(r, "locked/requirements.txt", "Permission denied"), nullptr);
 }
 
@@ -235,8 +235,11 @@ TEST_F(Malformed, EmptyFiles) {
     tree.write(name, "");
   AuditResult r = scan();
   // An empty file is no error; where a format needs content (JSON, a license) it says "empty".
-  for (const auto& d : r.diagnostics)
-    if (d.location.path.rfind("e/", 0) == 0) EXPECT_NE(d.message.find("empty"), std::string::npos) << d.message;
+  for (const auto& d : r.diagnostics) {
+    if (d.location.path.rfind("e/", 0) == 0) {
+      EXPECT_NE(d.message.find("empty"), std::string::npos) << d.message;
+    }
+  }
 }
 
 TEST_F(Malformed, NestingCapIsAnOptionWithADiagnostic) {

@@ -3,11 +3,29 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 namespace openlock::testing {
+
+/// Root reads files and folders whatever their mode: for as long as this lives, a test running as
+/// root acts as "nobody" (CI runs as root), so a mode-000 file is unreadable there too.
+class AsNobodyIfRoot {
+ public:
+  AsNobodyIfRoot() : root_(::geteuid() == 0) {
+    if (root_ && ::seteuid(65534) != 0) root_ = false;
+  }
+  ~AsNobodyIfRoot() {
+    if (root_ && ::seteuid(0) != 0) std::abort();
+  }
+  AsNobodyIfRoot(const AsNobodyIfRoot&) = delete;
+  AsNobodyIfRoot& operator=(const AsNobodyIfRoot&) = delete;
+
+ private:
+  bool root_;
+};
 
 class TempTree {
  public:
