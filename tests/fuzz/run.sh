@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Fuzzes every target for SECONDS each (default 60): builds tests/fuzz with clang and libFuzzer
-# (ASan+UBSan) in build-fuzz/, one run per seed folder (each parser, each language of the
+# Fuzzes every seed folder (or the NAMEs given) for SECONDS each (default 60): builds tests/fuzz
+# with clang and libFuzzer (ASan+UBSan) in build-fuzz/, one run per seed folder (each parser, each language of the
 # C-syntax lexer, the SPDX grammar, the rule loader), JOBS runs at a time (default: cores).
 # Grown corpora stay in build-fuzz/corpus/; crashes are written to tests/fuzz/crashes/<name>/,
 # where CTest replays them from then on. Exit 1 when any run found a crash.
 # Needs clang and its libFuzzer runtime (Debian: clang, libclang-rt-14-dev or clang's own).
 set -uo pipefail
 seconds=${1:-60}
+shift $(($# > 0 ? 1 : 0))
 cd "$(dirname "$0")/../.."
 root=$PWD
 build=${BUILD_DIR:-build-fuzz}
@@ -30,4 +31,4 @@ run_one() {
 }
 export -f run_one
 export build root seconds
-ls "$root/tests/fuzz/seeds" | xargs -P "$jobs" -I{} bash -c 'run_one "$@"' _ {}
+if (($# > 0)); then printf '%s\n' "$@"; else ls "$root/tests/fuzz/seeds"; fi | xargs -P "$jobs" -I{} bash -c 'run_one "$@"' _ {}
