@@ -6,7 +6,7 @@
 //   env_var   name: process.env.X, process.env["X"], import.meta.env.X, os.Getenv("X"),
 //             std::env::var("X"), env!("X"), getenv("X") and the like
 //   call      function (as written, `.` or `::` joined), arg: calls whose first argument is a literal
-//   endpoint  host, url / model_ref name: string literals (see literals.hpp)
+//   endpoint  host, url / device_string name / model_ref name: string literals (see literals.hpp)
 //   backend   backend, extension: one per file whose extension is accelerator code
 // Rust items under #[cfg(test)] get context=test (an in-file marker the path cannot show).
 #include "parse/c_family_source.hpp"
@@ -371,8 +371,9 @@ struct Reader {
   }
 
   void literal(const Token& t) {
-    std::string host = url_host(t.text);
+    std::string host = url_host(t.text), device = device_name(t.text);
     if (!host.empty()) add("endpoint", t).set("host", host).set("url", t.text);
+    else if (!device.empty()) add("device_string", t).set("name", device);
     else if (looks_like_model_id(t.text)) add("model_ref", t).set("name", t.text);
   }
 

@@ -18,6 +18,19 @@ inline std::string url_host(std::string_view s) {
   return {};
 }
 
+/// An accelerator device string as PyTorch and friends spell it ("cuda", "cuda:0", "mps", "xpu:1",
+/// "hpu", "npu", "xla"): the device name without its index, or "" when the literal is not one.
+inline std::string device_name(std::string_view s) {
+  std::string_view name = s.substr(0, s.find(':'));
+  if (name.size() < s.size()) {  // "cuda:0": the index must be digits
+    std::string_view index = s.substr(name.size() + 1);
+    if (index.empty() || index.find_first_not_of("0123456789") != std::string_view::npos) return {};
+  }
+  for (std::string_view d : {"cuda", "mps", "xpu", "hpu", "npu", "xla", "rocm", "musa", "mlu"})
+    if (name == d) return std::string(name);
+  return {};
+}
+
 /// A short literal with letters and digits and no spaces, quotes, braces or '%': shaped like
 /// a model id ("gpt-4o", "Qwen/Qwen2.5-7B"); rules decide which names matter.
 inline bool looks_like_model_id(std::string_view s) {

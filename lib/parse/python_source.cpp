@@ -4,6 +4,7 @@
 //   env_var   name, from os.environ["X"], os.environ.get("X"), os.getenv("X")
 //   call      function (dotted, as written), arg: calls whose first argument is a string literal
 //   endpoint  host, url: string literals that are http(s)/ws(s) URLs
+//   device_string name: literals that are an accelerator device ("cuda:0" -> cuda, "mps", "xpu")
 //   model_ref name: string literals shaped like a model id (no spaces, letters and digits)
 #include "core/text.hpp"
 #include "parse/python_source.hpp"
@@ -213,9 +214,11 @@ struct Reader {
   }
 
   void string_literal(const Token& t) {
-    std::string host = url_host(t.text);
+    std::string host = url_host(t.text), device = device_name(t.text);
     if (!host.empty()) {
       out.facts.push_back(fact("endpoint", t).set("host", host).set("url", t.text).set("language", "python"));
+    } else if (!device.empty()) {
+      out.facts.push_back(fact("device_string", t).set("name", device).set("language", "python"));
     } else if (looks_like_model_id(t.text)) {
       out.facts.push_back(fact("model_ref", t).set("name", t.text).set("language", "python"));
     }

@@ -69,7 +69,8 @@ std::string confidence_of(const Rule& rule, const Fact& fact) {
   static const std::set<std::string, std::less<>> declared = {
       "dependency", "license", "license_text", "license_clause", "model", "gating", "image", "resource",
       "index",      "device",  "runtime",      "label",          "toleration"};
-  static const std::set<std::string, std::less<>> in_code = {"import", "call", "backend", "env_var", "endpoint"};
+  static const std::set<std::string, std::less<>> in_code = {"import", "call", "backend", "env_var", "endpoint",
+                                                             "device_string"};
   if (declared.count(fact.kind)) return "high";
   if (in_code.count(fact.kind)) return "medium";
   return "low";

@@ -93,6 +93,19 @@ std::string exit_path(const std::string& axis, const std::string& vendor, const 
   return out + ".";
 }
 
+// The main vendor's evidence in a root-level file that builds or installs the project by default
+// (the un-suffixed Dockerfile, requirements.txt, pyproject.toml, ...): the vendor is the default,
+// whatever else is in-tree. Returns that file, or "". CMake option() declarations do not count:
+// an option says what can be built, not what is.
+std::string default_file(const std::vector<const Finding*>& raising, const std::string& vendor) {
+  static const std::set<std::string, std::less<>> kDefaults = {"Dockerfile", "Containerfile", "requirements.txt",
+                                                               "pyproject.toml", "setup.py", "environment.yml",
+                                                               "Cargo.toml", "package.json"};
+  for (const Finding* f : raising)
+    if (f->vendor == vendor && !peripheral(f->context) && kDefaults.count(f->location.path)) return f->location.path;
+  return {};
+}
+
 struct Level {
   std::string name, rationale;
 };
@@ -100,10 +113,14 @@ struct Level {
 // The rubric. `evidence`: findings outside tests/docs/examples; `others`: vendors other than
 // the main one that counter-signals show in-tree; `counter`: those counter-signals.
 Level rubric(const std::string& axis, const std::string& vendor, std::size_t evidence, std::size_t others,
-             std::size_t counter, bool deploy_path) {
-  std::string ev = plural(evidence, "finding", "findings") + " for " + vendor;
+             std::size_t counter, bool deploy_path, const std::string& default_file) {
+  std::string ev = vendor + " evidence in " + plural(evidence, "place", "places");
   if (axis == "hardware") {
     if (others == 0) return {"high", ev + " and no other accelerator vendor in-tree" + (deploy_path ? ", " + vendor + " in the build/deploy path" : std::string())};
+    if (others >= 2 && evidence <= 2 * counter && !default_file.empty())
+      return {"medium", vendor + " is the default (" + default_file + " at the root) although " + std::to_string(others) +
+                            " other vendors are supported in-tree (" + plural(counter, "counter-signal", "counter-signals") +
+                            " against " + ev + ")"};
     if (others >= 2 && evidence <= 2 * counter)
       return {"low", "several accelerator backends first-class: " + std::to_string(others) + " other vendors in-tree (" +
                          plural(counter, "counter-signal", "counter-signals") + ") against " + ev};
@@ -146,12 +163,15 @@ LockinAxis score_axis(const std::vector<Finding>& findings, const std::string& a
   std::set<std::string> vendors;
   std::map<std::string, double> vendor_weight;
   double weight = 0;
+  // The rubric counts places: one rule in one file counts once, however often the file repeats
+  // it (a file that says "xpu" ten times is one piece of evidence, as is one CUDA kernel file).
+  std::set<std::pair<std::string, std::string>> evidence_places, counter_places;
   std::size_t evidence = 0;
   for (const Finding* f : raising) {
     if (!f->vendor.empty()) vendors.insert(f->vendor);
     weight += weight_of(*f);
     if (peripheral(f->context)) continue;
-    ++evidence;
+    evidence += evidence_places.insert({f->rule_id, f->location.path}).second;
     vendor_weight[f->vendor] += weight_of(*f);
   }
   a.vendors.assign(vendors.begin(), vendors.end());
@@ -176,12 +196,12 @@ LockinAxis score_axis(const std::vector<Finding>& findings, const std::string& a
     }
   for (const Finding* f : lowering) {
     if (peripheral(f->context)) continue;
-    ++counter;
+    counter += counter_places.insert({f->rule_id, f->location.path}).second;
     if (!f->vendor.empty() && f->vendor != vendor) others.insert(f->vendor);
     weight -= std::max(weight_of(*f), 5.0);
   }
   if (axis != "hardware") others.clear();  // provider/cloud counter-signals are neutral layers, not vendors
-  Level level = rubric(axis, vendor, evidence, others.size(), counter, deploy_path);
+  Level level = rubric(axis, vendor, evidence, others.size(), counter, deploy_path, default_file(raising, vendor));
   a.level = level.name;
   a.rationale = level.rationale;
   a.score = score_in_band(a.level, std::max(weight, 0.0));

@@ -95,3 +95,18 @@ TEST(PythonSource, CallsWithAStringFirstArgument) {
   EXPECT_EQ(calls[1]->get("function"), "obj.method.call");
   EXPECT_EQ(calls[1]->location.line, 3u);
 }
+
+TEST(PythonSource, DeviceStrings) {
+  ParseOutput out = py(
+      "x = t.to(\"cuda:0\")\n"
+      "if torch.backends.mps.is_available(): d = 'mps'\n"
+      "y = t.to(device=\"xpu\")\n"
+      "z = \"cuda:x\"  # not a device index\n"
+      "# \"hpu\" in a comment\n");
+  auto devices = of_kind(out, "device_string");
+  ASSERT_EQ(devices.size(), 3u);
+  EXPECT_EQ(devices[0]->get("name"), "cuda");
+  EXPECT_EQ(devices[1]->get("name"), "mps");
+  EXPECT_EQ(devices[1]->location.line, 2u);
+  EXPECT_EQ(devices[2]->get("name"), "xpu");
+}

@@ -15,6 +15,8 @@ Finding finding(std::string category, Severity severity, std::string vendor, std
   f.confidence = std::move(confidence);
   f.context = std::move(context);
   f.mitigates = mitigates;
+  f.rule_id = f.category + ".rule";
+  f.location.path = "src/" + f.fingerprint;  // each finding its own place unless a test says otherwise
   return f;
 }
 }  // namespace
@@ -66,16 +68,38 @@ TEST(LockinScore, ProviderNeutralLayersLowerTheProviderLevel) {
   for (int i = 0; i < 12; ++i) {
     Finding f = finding("lockin.model_provider", Severity::medium, "openai", std::to_string(i));
     f.rule_id = "lockin.model_provider.openai-import";
-    f.location.path = "src/f" + std::to_string(i % 4) + ".py";
+    f.location.path = "src/f" + std::to_string(i) + ".py";
     fs.push_back(f);
   }
   Lockin hard = score_lockin(fs);
   EXPECT_EQ(hard.model_provider.level, "high");
-  EXPECT_NE(hard.model_provider.exit_path.find("12 imports and calls in 4 files"), std::string::npos)
+  EXPECT_NE(hard.model_provider.exit_path.find("12 imports and calls in 12 files"), std::string::npos)
       << hard.model_provider.exit_path;
   fs.push_back(finding("lockin.model_provider", Severity::medium, "", "n1", "high", "product", true));
   fs.push_back(finding("lockin.model_provider", Severity::medium, "", "n2", "high", "product", true));
   EXPECT_EQ(score_lockin(fs).model_provider.level, "medium");
   for (int i = 0; i < 12; ++i) fs.push_back(finding("lockin.model_provider", Severity::low, "", "m" + std::to_string(i), "high", "product", true));
   EXPECT_EQ(score_lockin(fs).model_provider.level, "low");
+}
+
+TEST(LockinScore, PlacesCountOnceAndTheDefaultPathKeepsTheVendorTheDefault) {
+  std::vector<Finding> fs;
+  for (int i = 0; i < 3; ++i) fs.push_back(finding("lockin.hardware", Severity::low, "nvidia", "n" + std::to_string(i)));
+  // Two other vendors, one of them mentioned ten times in one file: one place, not ten.
+  for (int i = 0; i < 10; ++i) {
+    Finding xpu = finding("lockin.hardware", Severity::low, "intel", "x" + std::to_string(i), "medium", "product", true);
+    xpu.location.path = "src/devices.py";
+    fs.push_back(xpu);
+  }
+  fs.push_back(finding("lockin.hardware", Severity::low, "amd", "a", "high", "build", true));
+  Lockin l = score_lockin(fs);
+  EXPECT_EQ(l.hardware.level, "low") << l.hardware.rationale;  // 3 places <= 2 x 2 places
+  EXPECT_NE(l.hardware.rationale.find("2 counter-signals"), std::string::npos) << l.hardware.rationale;
+
+  Finding image = finding("lockin.hardware", Severity::high, "nvidia", "root-image", "high", "build");
+  image.location.path = "Dockerfile";  // the un-suffixed image at the root: the default build
+  fs.push_back(image);
+  Lockin d = score_lockin(fs);
+  EXPECT_EQ(d.hardware.level, "medium") << d.hardware.rationale;
+  EXPECT_NE(d.hardware.rationale.find("default (Dockerfile at the root)"), std::string::npos) << d.hardware.rationale;
 }
