@@ -472,3 +472,19 @@ TEST(Cli, BadPolicyConfigNamesTheLine) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find(":2: unknown key 'licenses.alow'"), std::string::npos) << r.err;
 }
+
+TEST(Cli, RulesListAsJson) {
+  CliRun r = openlock("rules list --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto rules = nlohmann::json::parse(r.out);
+  ASSERT_GE(rules.size(), 60u);
+  std::set<std::string> ids;
+  for (const auto& rule : rules) {
+    ids.insert(rule["id"].get<std::string>());
+    EXPECT_FALSE(rule["category"].get<std::string>().empty());
+    EXPECT_TRUE(rule.contains("vendor") && rule.contains("severity") && rule.contains("title"));
+  }
+  EXPECT_EQ(ids.size(), rules.size()) << "ids are unique";
+  EXPECT_TRUE(ids.count("lockin.hardware.cuda-kernels"));
+  EXPECT_EQ(openlock("rules list --format yaml").exit_code, 2);
+}

@@ -6,6 +6,8 @@
 #include <map>
 #include <memory>
 
+#include <nlohmann/json.hpp>
+
 #include "commands.hpp"
 #include "openlock/rules.hpp"
 
@@ -18,6 +20,7 @@ struct RulesFlags {
   std::string id;
   std::string fixtures;
   std::string docs_dir;
+  std::string format = "text";
 };
 
 bool load(const RulesFlags& f, std::vector<RuleInfo>& rules) {
@@ -30,6 +33,15 @@ bool load(const RulesFlags& f, std::vector<RuleInfo>& rules) {
 int list(const RulesFlags& f) {
   std::vector<RuleInfo> rules;
   if (!load(f, rules)) return usage;
+  if (f.format == "json") {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto& r : rules)
+      out.push_back({{"id", r.id},          {"category", r.category}, {"vendor", r.vendor},
+                     {"severity", to_string(r.severity)}, {"effect", r.effect}, {"within", r.within},
+                     {"title", r.title},    {"references", r.references}, {"origin", r.origin}});
+    std::cout << out.dump(2) << "\n";
+    return ok;
+  }
   for (const auto& r : rules)
     std::cout << std::left << std::setw(48) << r.id << std::setw(9) << (r.effect == "mitigates" ? "counter" : to_string(r.severity))
               << r.title << "\n";
@@ -140,7 +152,8 @@ std::function<int()> add_rules(CLI::App& app) {
   cmd->add_option("--rules", flags->rule_dirs, "Also load rule packs from DIR (replaces built-ins by id); repeatable")
       ->type_name("DIR")
       ->allow_extra_args(false);
-  CLI::App* list_cmd = cmd->add_subcommand("list", "List every rule: id, severity, title");
+  CLI::App* list_cmd = cmd->add_subcommand("list", "List every rule: id, severity, title (json: every field)");
+  list_cmd->add_option("--format", flags->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   CLI::App* show_cmd = cmd->add_subcommand("show", "Show one rule");
   show_cmd->add_option("id", flags->id, "Rule id")->required();
   CLI::App* patterns_cmd = cmd->add_subcommand("patterns", "Print the lock-in rules' text patterns as regexes, one per line (for rg -f)");
