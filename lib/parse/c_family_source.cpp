@@ -59,6 +59,7 @@ class Lexer {
       if (c == ' ' || c == '\t' || c == '\f' || c == '\v') { ++i_; continue; }
       if (c == '/' && peek(1) == '/') { skip_to_eol(); continue; }
       if (c == '/' && peek(1) == '*') { block_comment(); continue; }
+      if (c == '/' && lang_ == Lang::js && regex_allowed(tokens) && skip_regex()) continue;
       Token t{Token::op, "", line_, column()};
       if (lang_ == Lang::c && c == '#' && only_space_before()) {
         if (!directive(t)) continue;
@@ -127,6 +128,35 @@ class Lexer {
     t.kind = Token::include, t.text = s_.substr(i_ + 1, end - i_ - 1);
     i_ = end + 1;
     return true;
+  }
+
+  // JS: a '/' where an expression starts opens a regular expression literal (its quotes are not
+  // strings): after an operator, an opening bracket, or a keyword such as return.
+  static bool regex_allowed(const std::vector<Token>& tokens) {
+    if (tokens.empty()) return true;
+    const Token& t = tokens.back();
+    if (t.kind == Token::op) return t.text != ")" && t.text != "]" && t.text != "}";
+    if (t.kind != Token::name) return false;
+    for (std::string_view k : {"return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "yield", "await"})
+      if (t.text == k) return true;
+    return false;
+  }
+
+  // Skips /.../flags on one line; false (nothing skipped) when no closing '/' is on the line.
+  bool skip_regex() {
+    bool in_class = false;
+    for (std::size_t k = i_ + 1; k < s_.size(); ++k) {
+      char c = s_[k];
+      if (c == '\n' || c == '\r') return false;
+      if (c == '\\') { ++k; continue; }
+      if (c == '[') in_class = true;
+      else if (c == ']') in_class = false;
+      else if (c == '/' && !in_class) {
+        i_ = k + 1;
+        return true;
+      }
+    }
+    return false;
   }
 
   // Rust lifetimes ('a, 'static) are not char literals: a quote, a name, and no closing quote.

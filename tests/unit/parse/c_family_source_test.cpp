@@ -45,6 +45,15 @@ TEST(CFamilySource, JavaScriptImportsAndRequires) {
   EXPECT_TRUE(out.diagnostics.empty());
 }
 
+TEST(CFamilySource, JavaScriptRegexLiteralsAreNotStrings) {
+  ParseOutput out = src("a.js",
+                        "const q = /\"[^\"]*\"/g; const d = a / b / c;\n"
+                        "if (/'/.test(s)) { x = s.split(/[/']/); }\n"
+                        "import OpenAI from 'openai';\n");
+  EXPECT_TRUE(out.diagnostics.empty()) << out.diagnostics[0].message;
+  EXPECT_EQ(attr_of(out, "import", "module"), (Strings{"openai"}));
+}
+
 TEST(CFamilySource, JavaScriptEnvironmentVariables) {
   ParseOutput out = src("a.js",
                         "const k = process.env.OPENAI_API_KEY;\n"
