@@ -207,7 +207,8 @@ class Lexer {
     return out;
   }
 
-  // "..." and '...' end at their line; JS template and Go raw `...` may span lines.
+  // "..." and '...' end at their line unless a backslash continues it; JS template and Go raw
+  // `...` may span lines.
   std::string read_string() {
     char q = s_[i_++];
     bool multiline = q == '`', escapes = !(q == '`' && lang_ == Lang::go);
@@ -215,7 +216,12 @@ class Lexer {
     std::string out;
     while (i_ < s_.size()) {
       char c = s_[i_];
-      if (c == '\\' && escapes && i_ + 1 < s_.size() && s_[i_ + 1] != '\n' && s_[i_ + 1] != '\r') {
+      if (c == '\\' && escapes && (peek(1) == '\n' || peek(1) == '\r')) {  // a line continuation (C, Rust, JS)
+        ++i_;
+        newline();
+        continue;
+      }
+      if (c == '\\' && escapes && i_ + 1 < s_.size()) {
         out += s_[i_ + 1], i_ += 2;
         continue;
       }

@@ -108,6 +108,11 @@ class Lexer {
     std::string out;
     while (i_ < s_.size()) {
       char c = s_[i_];
+      if (c == '\\' && i_ + 1 < s_.size() && (s_[i_ + 1] == '\n' || s_[i_ + 1] == '\r')) {  // line continuation
+        i_ += (s_[i_ + 1] == '\r' && i_ + 2 < s_.size() && s_[i_ + 2] == '\n') ? 3 : 2;
+        ++line_, line_start_ = i_;
+        continue;
+      }
       if (c == '\\' && !raw_ && i_ + 1 < s_.size()) {
         out += s_[i_ + 1];
         i_ += 2;

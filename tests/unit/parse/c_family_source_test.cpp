@@ -45,6 +45,19 @@ TEST(CFamilySource, JavaScriptImportsAndRequires) {
   EXPECT_TRUE(out.diagnostics.empty());
 }
 
+TEST(CFamilySource, BackslashNewlineContinuesAString) {
+  ParseOutput out = src("src/lib.rs",
+                        "tracing::warn!(\n"
+                        "    \"`--max-batch` is deprecated for \\\n"
+                        "    flash models.\"\n"
+                        ");\n"
+                        "const M: &str = \"gpt-4o\";\n");
+  EXPECT_TRUE(out.diagnostics.empty()) << out.diagnostics[0].message;
+  auto models = of_kind(out, "model_ref");
+  ASSERT_EQ(models.size(), 1u);
+  EXPECT_EQ(models[0]->location.line, 5u);
+}
+
 TEST(CFamilySource, JavaScriptRegexLiteralsAreNotStrings) {
   ParseOutput out = src("a.js",
                         "const q = /\"[^\"]*\"/g; const d = a / b / c;\n"

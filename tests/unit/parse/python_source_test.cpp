@@ -110,3 +110,11 @@ TEST(PythonSource, DeviceStrings) {
   EXPECT_EQ(devices[1]->location.line, 2u);
   EXPECT_EQ(devices[2]->get("name"), "xpu");
 }
+
+TEST(PythonSource, BackslashNewlineInAStringKeepsLineNumbers) {
+  ParseOutput out = py("msg = \"first part \\\nsecond part\"\nm = \"gpt-4o\"\n");
+  EXPECT_TRUE(out.diagnostics.empty());
+  auto models = of_kind(out, "model_ref");
+  ASSERT_EQ(models.size(), 1u);
+  EXPECT_EQ(models[0]->location.line, 3u);
+}
