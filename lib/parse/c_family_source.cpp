@@ -47,10 +47,7 @@ class Lexer {
   std::vector<Token> run() {
     std::vector<Token> tokens;
     while (i_ < s_.size()) {
-      if (deadline_.passed()) {
-        diags_.push_back({{std::string(path_), line_, 0}, over_budget_message()});
-        break;
-      }
+      if (deadline_.passed(path_, line_, diags_)) break;
       char c = s_[i_];
       if (c == '\n' || c == '\r') {
         newline();

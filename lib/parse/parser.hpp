@@ -31,24 +31,28 @@ struct ParseInput {
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 };
 
-/// Polled by long loops: true (once every 4096 calls, when the clock says so) after `deadline`.
+/// The diagnostic a parser gives when it stops at its deadline.
+inline std::string over_budget_message() {
+  return "parsing stopped here: over the per-file time budget (raise with --parse-budget)";
+}
+
+/// Polled by long loops: true (once every 4096 calls, when the clock says so) after `deadline`,
+/// with the over-budget diagnostic at `line` added to `diagnostics`.
 class DeadlineCheck {
  public:
   explicit DeadlineCheck(std::chrono::steady_clock::time_point deadline) : deadline_(deadline) {}
-  bool passed() {
-    return deadline_ != std::chrono::steady_clock::time_point::max() && (++calls_ & 0xFFF) == 0 &&
-           std::chrono::steady_clock::now() > deadline_;
+  bool passed(std::string_view path, unsigned line, std::vector<Diagnostic>& diagnostics) {
+    if (deadline_ == std::chrono::steady_clock::time_point::max() || (++calls_ & 0xFFF) != 0 ||
+        std::chrono::steady_clock::now() <= deadline_)
+      return false;
+    diagnostics.push_back({{std::string(path), line, 0}, over_budget_message()});
+    return true;
   }
 
  private:
   std::chrono::steady_clock::time_point deadline_;
   unsigned calls_ = 0;
 };
-
-/// The diagnostic a parser gives when it stops at its deadline.
-inline std::string over_budget_message() {
-  return "parsing stopped here: over the per-file time budget (raise with --parse-budget)";
-}
 
 struct ParseOutput {
   std::vector<Fact> facts;

@@ -45,10 +45,7 @@ class Lexer {
     int depth = 0;  // inside brackets, newlines do not end a statement
     bool at_start = true;
     while (i_ < s_.size()) {
-      if (deadline_.passed()) {
-        diags_.push_back({{std::string(path_), line_, 0}, over_budget_message()});
-        break;
-      }
+      if (deadline_.passed(path_, line_, diags_)) break;
       char c = s_[i_];
       if (c == '\n' || c == '\r') {
         if (c == '\r' && i_ + 1 < s_.size() && s_[i_ + 1] == '\n') ++i_;
