@@ -182,6 +182,18 @@ struct RuleInfo {
   std::string remediation;  ///< remediation template
   std::vector<std::string> references;
   std::string origin;       ///< "rules/<pack>/<id>.yaml" for built-ins, a path for --rules
+  std::vector<std::string> include_paths;  ///< `paths.include` globs (empty: every path)
+  std::vector<std::string> exclude_paths;  ///< `paths.exclude` globs
+  std::vector<std::string> contexts;       ///< `context` filter (empty: every context)
+  std::string source;       ///< the rule file's YAML text, conditions included
+};
+
+/// A fixture line that shows what a rule matches (or, with `matches == false`, what it does not).
+struct RuleExample {
+  std::string path;   ///< fixture file, relative to the rule's fixture folder
+  unsigned line = 0;  ///< 1-based line the annotation is about
+  std::string text;   ///< that line
+  bool matches = true;  ///< annotated `expect:` (true) or `ok:` (false)
 };
 
 /// Everything an audit found. Deterministic: findings and diagnostics are sorted.

@@ -23,6 +23,10 @@ OPENLOCK_API std::vector<std::string> test_rules(const std::string& fixtures_dir
                                                  const std::vector<std::string>& rule_dirs,
                                                  std::size_t& rules_checked);
 
+/// The annotated lines of `fixtures_dir/<rule_id>/` (as `test_rules` reads them), positive cases
+/// first, each group in path and line order; empty when the folder does not exist.
+OPENLOCK_API std::vector<RuleExample> rule_examples(const std::string& fixtures_dir, const std::string& rule_id);
+
 /// The text patterns of every lock-in and license rule's attribute tests, as regular expressions
 /// (a glob's `*` becomes `.*`, `?` any character, `[...]` stays a class, the rest is literal), distinct and sorted: the pattern set a text
 /// search tool such as ripgrep would need to look for the same evidence (bench/tree.sh).

@@ -2,13 +2,19 @@
 // target for `within: repo`); each fact a positive leaf matched becomes one finding.
 #include "rules/engine.hpp"
 
+#include <re2/re2.h>
+
 #include <algorithm>
+#include <cstdlib>
+#include <iterator>
 #include <cstdint>
 #include <map>
 #include <set>
 #include <tuple>
 
+#include "core/text.hpp"
 #include "discover/discover.hpp"
+#include "discover/ignore.hpp"
 #include "rules/glob.hpp"
 
 namespace openlock {
@@ -20,13 +26,36 @@ struct Outcome {
   std::vector<const Fact*> facts;  // facts matched by positive leaves
 };
 
+bool number_in(const Condition::AttrTest& test, std::string_view value) {
+  std::string text(value);
+  char* end = nullptr;
+  double v = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size()) return false;
+  return (!test.gt || v > *test.gt) && (!test.ge || v >= *test.ge) && (!test.lt || v < *test.lt) &&
+         (!test.le || v <= *test.le);
+}
+
+bool value_passes(const Condition::AttrTest& test, std::string_view value) {
+  auto glob = [&](const std::string& p) { return glob_match(p, value); };
+  auto equal = [&](const std::string& e) { return e == value; };
+  bool numeric = test.gt || test.ge || test.lt || test.le;
+  return (test.patterns.empty() || std::any_of(test.patterns.begin(), test.patterns.end(), glob)) &&
+         (test.equals.empty() || std::any_of(test.equals.begin(), test.equals.end(), equal)) &&
+         (!test.regex || re2::RE2::PartialMatch(re2::StringPiece(value.data(), value.size()), *test.regex)) &&
+         (!numeric || number_in(test, value));
+}
+
+// An attribute may repeat (tags, datasets): the test holds when one of its values passes.
+// A test of presence alone (`exists`) looks at no value.
 bool test_matches(const Fact& fact, const Condition::AttrTest& test) {
+  bool value_tests = !test.patterns.empty() || !test.equals.empty() || test.regex || test.gt || test.ge || test.lt || test.le;
+  bool present = false;
   for (const auto& [key, value] : fact.attrs) {
     if (key != test.attr) continue;
-    for (const auto& pattern : test.patterns)
-      if (glob_match(pattern, value)) return true;
+    present = true;
+    if (value_tests && value_passes(test, value)) return true;
   }
-  return false;
+  return !value_tests && test.exists.value_or(true) == present;
 }
 
 bool leaf_matches(const Condition& leaf, const Fact& fact) {
@@ -62,6 +91,26 @@ Outcome evaluate(const Condition& c, const std::vector<const Fact*>& scope) {
       break;
   }
   return out;
+}
+
+std::string_view context_of_fact(const Fact& fact) {
+  // A parser may know better than the path (Rust #[cfg(test)] items): its context attribute wins.
+  return fact.has("context") ? fact.get("context") : context_of(fact.location.path);
+}
+
+// `paths` and `context` narrow what a rule sees: facts outside them do not exist for it.
+bool in_rule_scope(const Rule& rule, const Fact& fact) {
+  const std::string& path = fact.location.path;
+  // As in .gitignore: a pattern with a '/' is about the whole path, one without about the file name.
+  auto matches = [&](const std::string& glob) {
+    std::string_view name = glob.find('/') == std::string::npos ? base_name(path) : std::string_view(path);
+    return path_glob_match(glob.starts_with('/') ? glob.substr(1) : glob, name);
+  };
+  if (!rule.include_paths.empty() && std::none_of(rule.include_paths.begin(), rule.include_paths.end(), matches))
+    return false;
+  if (std::any_of(rule.exclude_paths.begin(), rule.exclude_paths.end(), matches)) return false;
+  return rule.contexts.empty() ||
+         std::find(rule.contexts.begin(), rule.contexts.end(), context_of_fact(fact)) != rule.contexts.end();
 }
 
 std::string confidence_of(const Rule& rule, const Fact& fact) {
@@ -110,8 +159,7 @@ Finding make_finding(const Rule& rule, const Fact& fact) {
   f.location = fact.location;
   f.evidence = fact.evidence;
   f.confidence = confidence_of(rule, fact);
-  // A parser may know better than the path (Rust #[cfg(test)] items): its context attribute wins.
-  f.context = fact.has("context") ? std::string(fact.get("context")) : std::string(context_of(fact.location.path));
+  f.context = context_of_fact(fact);
   f.fingerprint = fingerprint(rule.id, fact.location.path, fact.evidence);
   f.mitigates = rule.effect == "mitigates";
   return f;
@@ -151,8 +199,17 @@ std::vector<Finding> evaluate_rules(const std::vector<Rule>& rules, const std::v
   }
   std::vector<Finding> findings;
   for (const auto& rule : rules) {
-    auto run_scope = [&](const std::vector<const Fact*>& scope) {
-      Outcome o = evaluate(rule.match, scope);
+    bool narrowed = !rule.include_paths.empty() || !rule.exclude_paths.empty() || !rule.contexts.empty();
+    std::vector<const Fact*> kept;
+    auto run_scope = [&](const std::vector<const Fact*>& all_facts) {
+      const std::vector<const Fact*>* scope = &all_facts;
+      if (narrowed) {
+        kept.clear();
+        std::copy_if(all_facts.begin(), all_facts.end(), std::back_inserter(kept),
+                     [&](const Fact* f) { return in_rule_scope(rule, *f); });
+        scope = &kept;
+      }
+      Outcome o = evaluate(rule.match, *scope);
       if (!o.holds) return;
       std::set<const Fact*> seen;
       for (const Fact* f : o.facts)

@@ -64,4 +64,18 @@ bool glob_match(std::string_view pattern, std::string_view text) {
   return p == pattern.size();
 }
 
+std::string glob_error(std::string_view pattern) {
+  if (pattern.empty()) return "an empty pattern matches nothing";
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] != '[') continue;
+    std::size_t j = i + 1;
+    if (j < pattern.size() && (pattern[j] == '!' || pattern[j] == '^')) ++j;
+    if (j < pattern.size() && pattern[j] == ']') ++j;  // a leading ']' is a member
+    j = pattern.find(']', j);
+    if (j == std::string_view::npos) return "'[' at position " + std::to_string(i + 1) + " is never closed";
+    i = j;
+  }
+  return {};
+}
+
 }  // namespace openlock

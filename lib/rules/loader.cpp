@@ -2,15 +2,18 @@
 // name the file, the line and the key.
 #include "rules/loader.hpp"
 
+#include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <fstream>
 #include <set>
 #include <sstream>
 
 #include "rules/embedded.hpp"
+#include "rules/glob.hpp"
 
 namespace openlock {
 
@@ -22,7 +25,8 @@ namespace {
 
 const std::set<std::string, std::less<>> kKeys = {"id",     "title",  "category",   "vendor",     "severity",
                                                    "match",  "within", "effect",     "confidence", "message", "at",
-                                                   "remediation", "references"};
+                                                   "remediation", "references", "paths", "context"};
+const std::set<std::string, std::less<>> kContexts = {"product", "test", "docs", "example", "build", "deploy"};
 const std::set<std::string, std::less<>> kCategories = {"openness",       "license",
                                                         "lockin.hardware", "lockin.model_provider",
                                                         "lockin.cloud",   "hygiene"};
@@ -72,20 +76,79 @@ std::vector<Condition> parse_children(const YAML::Node& node, const std::string&
   return children;
 }
 
+// A glob as written in a rule, checked now so that a typo fails at load instead of never matching.
+std::string glob_of(const YAML::Node& node, const std::string& key) {
+  std::string pattern = scalar(node, key);
+  if (std::string why = glob_error(pattern); !why.empty()) throw Bad{line_of(node), "bad glob '" + pattern + "' in '" + key + "': " + why};
+  return pattern;
+}
+
+// A string or a non-empty list of strings, each checked by `one`.
+template <typename One>
+std::vector<std::string> one_or_list(const YAML::Node& node, const std::string& key, One one) {
+  std::vector<std::string> out;
+  if (node.IsScalar()) {
+    out.push_back(one(node, key));
+  } else if (node.IsSequence() && node.size() > 0) {
+    for (const auto& item : node) out.push_back(one(item, key));
+  } else {
+    throw Bad{line_of(node), "'" + key + "' needs a pattern or a non-empty list of patterns"};
+  }
+  return out;
+}
+
+double number_of(const YAML::Node& node, const std::string& key) {
+  std::string text = scalar(node, key);
+  char* end = nullptr;
+  double value = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size()) throw Bad{line_of(node), "'" + key + "' must be a number, not '" + text + "'"};
+  return value;
+}
+
+// `attr: {regex: ..., ge: ...}`: every operator must hold for one value of the attribute.
+void parse_operators(const YAML::Node& ops, Condition::AttrTest& test) {
+  if (ops.size() == 0) throw Bad{line_of(ops), "attribute '" + test.attr + "' has an empty map of tests"};
+  for (const auto& kv : ops) {
+    std::string op = key_of(kv.first), where = test.attr + "." + op;
+    if (op == "glob") {
+      test.patterns = one_or_list(kv.second, where, glob_of);
+    } else if (op == "equals") {
+      test.equals = one_or_list(kv.second, where, scalar);
+    } else if (op == "regex") {
+      std::string pattern = scalar(kv.second, where);
+      auto re = std::make_shared<re2::RE2>(pattern, re2::RE2::Quiet);
+      if (!re->ok()) throw Bad{line_of(kv.second), "bad regex '" + pattern + "' in '" + where + "': " + re->error()};
+      test.regex = std::move(re);
+    } else if (op == "gt" || op == "ge" || op == "lt" || op == "le") {
+      double bound = number_of(kv.second, where);
+      (op == "gt" ? test.gt : op == "ge" ? test.ge : op == "lt" ? test.lt : test.le) = bound;
+    } else if (op == "exists") {
+      std::string value = scalar(kv.second, where);
+      if (value != "true" && value != "false") throw Bad{line_of(kv.second), "'" + where + "' must be true or false"};
+      test.exists = value == "true";
+    } else {
+      throw Bad{line_of(kv.first), "unknown test '" + op + "' for attribute '" + test.attr +
+                                       "'; expected glob, equals, regex, gt, ge, lt, le or exists"};
+    }
+  }
+  bool value_tests = !test.patterns.empty() || !test.equals.empty() || test.regex || test.gt || test.ge || test.lt || test.le;
+  if (test.exists == false && value_tests)
+    throw Bad{line_of(ops), "attribute '" + test.attr + "': 'exists: false' cannot be combined with tests of its value"};
+}
+
 Condition parse_leaf(const std::string& kind, const YAML::Node& tests, int line) {
   Condition c;
   c.fact_kind = kind;
   if (!tests || tests.IsNull()) return c;
   if (!tests.IsMap()) throw Bad{line, "fact condition '" + kind + "' must map attributes to patterns"};
   for (const auto& kv : tests) {
-    Condition::AttrTest test{key_of(kv.first), {}};
-    if (kv.second.IsScalar()) {
-      test.patterns.push_back(kv.second.Scalar());
-    } else if (kv.second.IsSequence() && kv.second.size() > 0) {
-      for (const auto& p : kv.second) test.patterns.push_back(scalar(p, test.attr));
-    } else {
-      throw Bad{line_of(kv.second), "attribute '" + test.attr + "' needs a pattern or a non-empty list of patterns"};
-    }
+    Condition::AttrTest test;
+    test.attr = key_of(kv.first);
+    test.line = line_of(kv.first);
+    if (kv.second.IsMap())
+      parse_operators(kv.second, test);
+    else
+      test.patterns = one_or_list(kv.second, test.attr, glob_of);
     c.tests.push_back(std::move(test));
   }
   return c;
@@ -144,6 +207,21 @@ void parse_rule(const YAML::Node& doc, Rule& rule) {
     rule.confidence = doc["confidence"].Scalar();
   }
   if (doc["at"]) rule.at = scalar(doc["at"], "at");
+  if (const auto paths = doc["paths"]) {
+    if (!paths.IsMap()) throw Bad{line_of(paths), "'paths' must be a map with include and/or exclude"};
+    for (const auto& kv : paths) {
+      std::string key = key_of(kv.first);
+      if (key == "include") rule.include_paths = one_or_list(kv.second, "paths.include", glob_of);
+      else if (key == "exclude") rule.exclude_paths = one_or_list(kv.second, "paths.exclude", glob_of);
+      else throw Bad{line_of(kv.first), "unknown key 'paths." + key + "'; expected include or exclude"};
+    }
+  }
+  if (const auto context = doc["context"]) {
+    rule.contexts = one_or_list(context, "context", scalar);
+    for (const auto& c : rule.contexts)
+      if (!kContexts.count(c))
+        throw Bad{line_of(context), "'context' has '" + c + "'; expected product, test, docs, example, build or deploy"};
+  }
   rule.message = scalar(doc["message"], "message");
   if (doc["remediation"]) rule.remediation = scalar(doc["remediation"], "remediation");
   if (const auto refs = doc["references"]) {
@@ -176,6 +254,7 @@ bool is_rule_file(const std::string& path) {
 bool load_rule(std::string_view origin, std::string_view yaml_text, Rule& rule, RuleError& error) {
   rule = Rule{};
   rule.origin = origin;
+  rule.source = yaml_text;
   error = RuleError{std::string(origin), 0, ""};
   try {
     parse_rule(YAML::Load(std::string(yaml_text)), rule);

@@ -1,4 +1,6 @@
 // list_rules and test_rules: the rule packs seen from outside (CLI `rules`, the fixture test).
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -60,8 +62,27 @@ std::string where(const Place& p) { return p.first + ":" + std::to_string(p.seco
 }  // namespace
 
 RuleInfo describe(const Rule& r) {
-  return {r.id, r.title, r.category, r.vendor, r.severity, r.effect, r.scope, r.message, r.remediation, r.references,
-          r.origin};
+  return {r.id,          r.title,      r.category,  r.vendor,        r.severity,      r.effect,
+          r.scope,       r.message,    r.remediation, r.references,  r.origin,        r.include_paths,
+          r.exclude_paths, r.contexts, r.source};
+}
+
+std::vector<RuleExample> rule_examples(const std::string& fixtures_dir, const std::string& rule_id) {
+  std::set<Place> expect, ok;
+  fs::path dir = fs::path(fixtures_dir) / rule_id;
+  std::error_code ec;
+  if (rule_id.empty() || !fs::is_directory(dir, ec)) return {};
+  read_annotations(dir, rule_id, expect, ok);
+  std::vector<RuleExample> out;
+  for (const auto* places : {&expect, &ok})
+    for (const auto& [path, line] : *places) {
+      std::ifstream in(dir / path, std::ios::binary);
+      std::string text;
+      for (unsigned n = 0; n < line && std::getline(in, text);) ++n;
+      if (!text.empty() && text.back() == '\r') text.pop_back();
+      out.push_back({path, line, text, places == &expect});
+    }
+  return out;
 }
 
 bool list_rules(const std::vector<std::string>& rule_dirs, std::vector<RuleInfo>& out, std::string& error) {
@@ -129,9 +150,11 @@ std::string glob_to_regex(const std::string& glob) {
 }
 
 void collect_patterns(const Condition& c, std::set<std::string>& out) {
-  for (const auto& t : c.tests)
+  for (const auto& t : c.tests) {
     for (const auto& p : t.patterns)
       if (p.find_first_not_of("*? ") != std::string::npos && p != "true" && p != "false") out.insert(glob_to_regex(p));
+    if (t.regex) out.insert(t.regex->pattern());
+  }
   for (const auto& child : c.children) collect_patterns(child, out);
 }
 

@@ -249,6 +249,13 @@ TEST(Cli, RulesCommand) {
   CliRun show = openlock("rules show license.card.non-commercial");
   EXPECT_EQ(show.exit_code, 0);
   EXPECT_NE(show.out.find("defined in:  rules/license/license.card.non-commercial.yaml"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("    match:"), std::string::npos) << "the rule's conditions are shown: " << show.out;
+  // Examples come from the fixtures, the annotation comment left out.
+  EXPECT_NE(show.out.find("license.card.non-commercial/nc/README.md:2):\n    license: cc-by-nc-4.0\n"), std::string::npos) << show.out;
+  EXPECT_NE(show.out.find("Does not match ("), std::string::npos) << show.out;
+  CliRun no_examples = openlock("rules show license.card.non-commercial --fixtures /no/such/dir");
+  EXPECT_EQ(no_examples.exit_code, 0);
+  EXPECT_EQ(no_examples.out.find("Matches ("), std::string::npos) << no_examples.out;
   EXPECT_EQ(openlock("rules show no.such.rule").exit_code, 2);
   CliRun test = openlock("rules --rules '" + std::string(OPENLOCK_TEST_DATA) + "/rules/packs/licenses' test '" +
                          std::string(OPENLOCK_TEST_DATA) + "/rules/fixtures'");

@@ -5,7 +5,8 @@ openlock=$1 docs=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$openlock" rules docs "$tmp" >/dev/null
-if ! diff -ru "$docs" "$tmp"; then
+# format.md is written by hand: how to write rules.
+if ! diff -ru -x format.md "$docs" "$tmp"; then
   echo "docs/rules is stale: run 'cmake --build build --target rules_docs'" >&2
   exit 1
 fi

@@ -1,8 +1,10 @@
 // `openlock rules list | show ID | test DIR`: the rule packs, for people who write their own.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <sstream>
 #include <map>
 #include <memory>
 
@@ -21,7 +23,43 @@ struct RulesFlags {
   std::string fixtures;
   std::string docs_dir;
   std::string format = "text";
+  std::string examples_dir = default_fixtures();
+
+  // The built-in rules' fixtures, when the source tree this binary was built from is still there.
+  static std::string default_fixtures() {
+    std::error_code ec;
+    return std::filesystem::is_directory(OPENLOCK_FIXTURES_DIR, ec) ? OPENLOCK_FIXTURES_DIR : "";
+  }
 };
+
+// The first positive and the first negative example of a rule, as "matches" / "does not match".
+std::vector<RuleExample> first_examples(const RulesFlags& f, const std::string& id) {
+  std::vector<RuleExample> out;
+  if (f.examples_dir.empty()) return out;
+  for (const auto& e : rule_examples(f.examples_dir, id))
+    if (std::none_of(out.begin(), out.end(), [&](const RuleExample& o) { return o.matches == e.matches; })) out.push_back(e);
+  return out;
+}
+
+// A fixture line as an example: trimmed, without its annotation comment (`# expect: ID`,
+// `// ok: ID`, `<!-- expect: ID -->`, or the extra JSON key `, "//": "expect: ID"`).
+std::string without_annotation(std::string s, const std::string& id) {
+  std::size_t at = s.rfind("expect: " + id);
+  if (at == std::string::npos) at = s.rfind("ok: " + id);
+  if (at != std::string::npos) {
+    std::size_t cut = std::string::npos;
+    for (const char* opener : {"#", "//", "<!--", "\"//"}) {
+      std::size_t o = s.rfind(opener, at);
+      if (o != std::string::npos && (cut == std::string::npos || o > cut || (o + 1 == cut && *opener == '"'))) cut = o;
+    }
+    if (cut != std::string::npos) {
+      if (s[cut] == '"' && cut >= 2 && s.compare(cut - 2, 2, ", ") == 0) cut -= 2;
+      s.erase(cut);
+    }
+  }
+  std::size_t a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t,");
+  return a == std::string::npos ? "" : s.substr(a, b - a + 1);
+}
 
 bool load(const RulesFlags& f, std::vector<RuleInfo>& rules) {
   std::string error;
@@ -38,7 +76,8 @@ int list(const RulesFlags& f) {
     for (const auto& r : rules)
       out.push_back({{"id", r.id},          {"category", r.category}, {"vendor", r.vendor},
                      {"severity", to_string(r.severity)}, {"effect", r.effect}, {"within", r.within},
-                     {"title", r.title},    {"references", r.references}, {"origin", r.origin}});
+                     {"title", r.title},    {"references", r.references}, {"origin", r.origin},
+                     {"paths", {{"include", r.include_paths}, {"exclude", r.exclude_paths}}}, {"context", r.contexts}});
     std::cout << out.dump(2) << "\n";
     return ok;
   }
@@ -54,14 +93,15 @@ int show(const RulesFlags& f) {
   if (!load(f, rules)) return usage;
   for (const auto& r : rules) {
     if (r.id != f.id) continue;
-    std::cout << r.id << "\n  title:       " << r.title << "\n  category:    " << r.category
-              << "\n  severity:    " << to_string(r.severity) << "\n  effect:      " << r.effect
-              << "\n  within:      " << r.within << "\n";
-    if (!r.vendor.empty()) std::cout << "  vendor:      " << r.vendor << "\n";
-    std::cout << "  message:     " << r.message << "\n";
-    if (!r.remediation.empty()) std::cout << "  remediation: " << r.remediation << "\n";
-    for (const auto& ref : r.references) std::cout << "  reference:   " << ref << "\n";
-    std::cout << "  defined in:  " << r.origin << "\n";
+    std::cout << r.id << ": " << r.title << "\n  " << (r.effect == "mitigates" ? "counter-signal" : to_string(r.severity))
+              << ", " << r.category << (r.vendor.empty() ? "" : ", vendor " + r.vendor) << ", evaluated per " << r.within
+              << "\n  defined in:  " << r.origin << "\n\n";
+    // The rule as written: its conditions, filters and templates are what predicts a match.
+    std::istringstream source(r.source);
+    for (std::string line; std::getline(source, line);) std::cout << "    " << line << "\n";
+    for (const auto& e : first_examples(f, r.id))
+      std::cout << "\n  " << (e.matches ? "Matches" : "Does not match") << " (" << f.examples_dir << "/" << r.id << "/"
+                << e.path << ":" << e.line << "):\n    " << without_annotation(e.text, r.id) << "\n";
     return ok;
   }
   std::cerr << "openlock: error: no rule with id '" << f.id << "' (see `openlock rules list`)\n";
@@ -115,7 +155,7 @@ int docs(const RulesFlags& f) {
   std::ofstream index(fs::path(f.docs_dir) / "README.md");
   index << "# Rule reference\n\nGenerated from the rule packs in `rules/` by `openlock rules docs docs/rules`"
            " (build target `rules_docs`); the test `docs_rules_current` fails when it is stale. How to write\n"
-           "rules: [../rules.md](../rules.md).\n\n| pack | rules |\n|---|---|\n";
+           "rules: [format.md](format.md).\n\n| pack | rules |\n|---|---|\n";
   for (const auto& [pack, list] : packs) {
     std::string file = pack;
     for (char& c : file)
@@ -136,6 +176,8 @@ int docs(const RulesFlags& f) {
       if (!r->remediation.empty()) page << "Remediation: " << r->remediation << "\n\n";
       for (const auto& ref : r->references) page << "- <" << ref << ">\n";
       if (!r->references.empty()) page << "\n";
+      for (const auto& e : first_examples(f, r->id))
+        page << (e.matches ? "Matches" : "Does not match") << " (`" << e.path << "`):\n\n```\n" << without_annotation(e.text, r->id) << "\n```\n\n";
       page << "Defined in `" << r->origin << "`; fixtures in `tests/rules/fixtures/" << r->id << "/`.\n";
     }
   }
@@ -156,11 +198,15 @@ std::function<int()> add_rules(CLI::App& app) {
   list_cmd->add_option("--format", flags->format, "text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   CLI::App* show_cmd = cmd->add_subcommand("show", "Show one rule");
   show_cmd->add_option("id", flags->id, "Rule id")->required();
+  show_cmd->add_option("--fixtures", flags->examples_dir, "Fixture folders to take examples from (default: the built-in rules' fixtures when present)")
+      ->type_name("DIR");
   CLI::App* patterns_cmd = cmd->add_subcommand("patterns", "Print the lock-in rules' text patterns as regexes, one per line (for rg -f)");
   CLI::App* test_cmd = cmd->add_subcommand("test", "Check each rule against DIR/<rule-id>/ annotated fixtures");
   test_cmd->add_option("dir", flags->fixtures, "Folder of fixture folders, one per rule id")->required();
   CLI::App* docs_cmd = cmd->add_subcommand("docs", "Write the rule reference (one Markdown page per pack) into DIR");
   docs_cmd->add_option("dir", flags->docs_dir, "Output folder, e.g. docs/rules")->required();
+  docs_cmd->add_option("--fixtures", flags->examples_dir, "Fixture folders to take examples from (default: the built-in rules' fixtures when present)")
+      ->type_name("DIR");
   cmd->footer("Exit codes: 0 ok, 1 `rules test` found problems, 2 usage error or a rule that does not load.");
   return [flags, list_cmd, show_cmd, test_cmd, patterns_cmd, docs_cmd] {
     if (list_cmd->parsed()) return list(*flags);

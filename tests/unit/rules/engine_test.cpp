@@ -182,3 +182,54 @@ TEST(Fingerprint, KnownValue) {
   EXPECT_EQ(fingerprint("r", "p", "e"), "a9edd924162e6f96");
   EXPECT_EQ(fingerprint("r", "p", "a\t\n b"), fingerprint("r", "p", "a b"));
 }
+
+TEST(Engine, RegexNumericEqualsAndPresenceTests) {
+  const std::vector<Fact> clauses = {
+      fact("license_clause", "m/LICENSE", 4, "cap", {{"kind", "mau_cap"}, {"detail", "700000000"}}),
+      fact("license_clause", "n/LICENSE", 9, "cap", {{"kind", "mau_cap"}, {"detail", "5000"}}),
+      fact("license_clause", "o/LICENSE", 2, "aup", {{"kind", "acceptable_use"}, {"detail", "by_reference"}}),
+      fact("license_clause", "p/LICENSE", 7, "aup", {{"kind", "acceptable_use"}}),
+  };
+  auto run = [&](const std::string& match) {
+    return where(evaluate_rules({rule_from("r", "match: " + match + "\nmessage: m\n")}, clauses));
+  };
+  EXPECT_EQ(run("{license_clause: {detail: {lt: 1e6}}}"), (std::vector<std::string>{"n/LICENSE:9"}));
+  EXPECT_EQ(run("{license_clause: {detail: {ge: 5000, le: 700000000}}}"),
+            (std::vector<std::string>{"m/LICENSE:4", "n/LICENSE:9"}));
+  EXPECT_EQ(run("{license_clause: {detail: {gt: 5000}}}"), (std::vector<std::string>{"m/LICENSE:4"}));
+  EXPECT_EQ(run("{license_clause: {kind: {regex: '^acc.*use$'}}}"), (std::vector<std::string>{"o/LICENSE:2", "p/LICENSE:7"}));
+  EXPECT_EQ(run("{license_clause: {kind: {regex: 'CAP'}}}"), (std::vector<std::string>{}));  // regexes are case-sensitive
+  EXPECT_EQ(run("{license_clause: {kind: {regex: '(?i)CAP'}}}"), (std::vector<std::string>{"m/LICENSE:4", "n/LICENSE:9"}));
+  EXPECT_EQ(run("{license_clause: {kind: {equals: Mau_Cap}}}"), (std::vector<std::string>{}));  // equals is exact
+  EXPECT_EQ(run("{license_clause: {kind: Mau_Cap}}"), (std::vector<std::string>{"m/LICENSE:4", "n/LICENSE:9"}));
+  EXPECT_EQ(run("{license_clause: {kind: acceptable_use, detail: {exists: false}}}"), (std::vector<std::string>{"p/LICENSE:7"}));
+  EXPECT_EQ(run("{license_clause: {kind: acceptable_use, detail: {exists: true}}}"), (std::vector<std::string>{"o/LICENSE:2"}));
+  EXPECT_EQ(run("{license_clause: {detail: {exists: true, regex: '^[0-9]+$'}}}"),
+            (std::vector<std::string>{"m/LICENSE:4", "n/LICENSE:9"}));
+}
+
+TEST(Engine, PathsAndContextNarrowWhatARuleSees) {
+  const std::vector<Fact> facts = {
+      fact("dependency", "requirements.txt", 1, "cupy", {{"name", "cupy"}}),
+      fact("dependency", "tests/requirements.txt", 1, "cupy", {{"name", "cupy"}}),
+      fact("dependency", "serve/k8s/requirements.txt", 1, "cupy", {{"name", "cupy"}}),
+      fact("dependency", "src/lib.rs", 5, "cupy", {{"name", "cupy"}, {"context", "test"}}),
+      fact("image", "serve/Dockerfile", 1, "FROM rocm/x", {{"name", "rocm/x"}}),
+  };
+  auto run = [&](const std::string& keys, const std::string& match = "{dependency: {name: cupy}}") {
+    return where(evaluate_rules({rule_from("r", keys + "match: " + match + "\nmessage: m\n")}, facts));
+  };
+  EXPECT_EQ(run("paths: {include: 'serve/**'}\n"), (std::vector<std::string>{"serve/k8s/requirements.txt:1"}));
+  EXPECT_EQ(run("paths: {exclude: [requirements.txt]}\n"), (std::vector<std::string>{"src/lib.rs:5"}));  // no '/': the file name anywhere
+  EXPECT_EQ(run("paths: {exclude: [/requirements.txt]}\n"),
+            (std::vector<std::string>{"serve/k8s/requirements.txt:1", "src/lib.rs:5", "tests/requirements.txt:1"}));
+  // The context comes from the path, or from the fact when the parser knows better (src/lib.rs).
+  EXPECT_EQ(run("context: product\n"), (std::vector<std::string>{"requirements.txt:1"}));
+  EXPECT_EQ(run("context: [test, deploy]\n"),
+            (std::vector<std::string>{"serve/k8s/requirements.txt:1", "src/lib.rs:5", "tests/requirements.txt:1"}));
+  // within: repo sees only the narrowed facts: with serve/ excluded there is no ROCm image left.
+  std::string cuda_without_rocm = "{all: [{dependency: {name: cupy}}, {not: {image: {name: 'rocm/*'}}}]}";
+  EXPECT_TRUE(run("within: repo\n", cuda_without_rocm).empty());
+  EXPECT_EQ(run("within: repo\npaths: {exclude: 'serve/**'}\n", cuda_without_rocm),
+            (std::vector<std::string>{"requirements.txt:1", "src/lib.rs:5", "tests/requirements.txt:1"}));
+}

@@ -210,3 +210,46 @@ TEST(RuleLoader, DirectoryOverridesBuiltinsById) {
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_NE(errors[0].message.find("duplicate"), std::string::npos);
 }
+
+TEST(RuleLoader, AttributeOperatorsAndScopeKeys) {
+  Rule rule;
+  RuleError error;
+  const std::string text =
+      "id: test.rule\ntitle: t\ncategory: license\nseverity: low\nmessage: m\n"
+      "paths: {include: 'models/**', exclude: [README.md]}\ncontext: [product, deploy]\n"
+      "match:\n  license_clause:\n    kind: {equals: mau_cap}\n    detail: {ge: 1e6, lt: 1000000000}\n"
+      "    evidence: {regex: '(?i)monthly active'}\n    file: {exists: true}\n";
+  ASSERT_TRUE(load_rule("test.rule.yaml", text, rule, error)) << error.to_string();
+  EXPECT_EQ(rule.include_paths, (std::vector<std::string>{"models/**"}));
+  EXPECT_EQ(rule.exclude_paths, (std::vector<std::string>{"README.md"}));
+  EXPECT_EQ(rule.contexts, (std::vector<std::string>{"product", "deploy"}));
+  const auto& tests = rule.match.tests;
+  ASSERT_EQ(tests.size(), 4u);
+  EXPECT_EQ(tests[0].equals, (std::vector<std::string>{"mau_cap"}));
+  EXPECT_EQ(*tests[1].ge, 1e6);
+  EXPECT_EQ(*tests[1].lt, 1e9);
+  EXPECT_FALSE(tests[1].gt.has_value());
+  EXPECT_TRUE(tests[2].regex != nullptr);
+  EXPECT_EQ(tests[3].exists, true);
+}
+
+TEST(RuleLoader, BadOperatorsGlobsAndScopesNameTheirLine) {
+  const std::string head = "id: test.rule\ntitle: t\ncategory: hygiene\nseverity: low\nmessage: m\n";
+  auto expect_error = [&](const std::string& body, int line, const std::string& words) {
+    RuleError e = load_error(head + body);
+    EXPECT_EQ(e.line, line) << body << " -> " << e.to_string();
+    EXPECT_NE(e.message.find(words), std::string::npos) << body << " -> " << e.to_string();
+  };
+  expect_error("match:\n  dependency:\n    name: {regex: 'cuda(['}\n", 8, "bad regex 'cuda(['");
+  expect_error("match:\n  dependency:\n    name: 'nvidia-[0-9'\n", 8, "bad glob 'nvidia-[0-9'");
+  expect_error("match:\n  dependency:\n    name: ['ok', '']\n", 8, "empty pattern");
+  expect_error("match:\n  dependency:\n    name: {like: x}\n", 8, "unknown test 'like'");
+  expect_error("match:\n  license_clause:\n    detail: {gt: lots}\n", 8, "must be a number, not 'lots'");
+  expect_error("match:\n  dependency:\n    name: {exists: maybe}\n", 8, "true or false");
+  expect_error("match:\n  dependency:\n    name: {exists: false, glob: x}\n", 8, "cannot be combined");
+  expect_error("match:\n  dependency:\n    name: {}\n", 8, "empty map");
+  expect_error("paths: {include: 'a/[b'}\nmatch: {image: {}}\n", 6, "bad glob");
+  expect_error("paths: {only: a}\nmatch: {image: {}}\n", 6, "unknown key 'paths.only'");
+  expect_error("paths: a/b\nmatch: {image: {}}\n", 6, "'paths' must be a map");
+  expect_error("context: [product, tests]\nmatch: {image: {}}\n", 6, "'context' has 'tests'");
+}
