@@ -122,6 +122,7 @@ struct Card {
   void eval_results(const YAML::Node& index);
   std::size_t link_count = 0;
   void claim(const TextLine& line);
+  void license_prose(const TextLine& line);  // a line of the body's License section
 };
 
 bool Card::refuse_hostile(std::string_view yaml) {
@@ -312,7 +313,8 @@ std::optional<Fence> fence_run(std::string_view stripped) {
   return Fence{stripped[0], length};
 }
 
-// ATX headings and openness claims, outside fenced code blocks.
+// ATX headings and openness claims outside fenced code blocks; links and License-section lines
+// inside them too.
 void Card::body(std::size_t from_index) {
   std::optional<Fence> open;
   for (std::size_t i = from_index; i < lines.size(); ++i) {
@@ -328,7 +330,11 @@ void Card::body(std::size_t from_index) {
       if (run->mark == open->mark && run->length >= open->length && trim(rest).empty()) open.reset();
       continue;
     }
-    if (open) continue;
+    if (open) {  // code blocks hold no claims, but real links (`git clone URL`) and license notices
+      links(lines[i]);
+      if (in_license_section) license_prose(lines[i]);
+      continue;
+    }
     claim(lines[i]);
     links(lines[i]);
     std::size_t headings = out.facts.size();
@@ -337,12 +343,15 @@ void Card::body(std::size_t from_index) {
       in_license_section = ascii_lower(out.facts.back().get("text")).find("licen") != std::string::npos;
       continue;
     }
-    if (in_license_section && !trim(text).empty() && license_lines < kMaxLicenseLines) {
-      ++license_lines;
-      out.facts.push_back(Fact{"license_prose", {std::string(in.path), lines[i].number, 1},
-                               std::string(cap_utf8(trim(text), kMaxEvidence)), {}});
-    }
+    if (in_license_section) license_prose(lines[i]);
   }
+}
+
+void Card::license_prose(const TextLine& line) {
+  if (trim(line.text).empty() || license_lines >= kMaxLicenseLines) return;
+  ++license_lines;
+  out.facts.push_back(Fact{"license_prose", {std::string(in.path), line.number, 1},
+                           std::string(cap_utf8(trim(line.text), kMaxEvidence)), {}});
 }
 
 bool is_fence(std::string_view line) { return trim(line) == "---"; }

@@ -88,6 +88,8 @@ namespace {
 // longest name found wins: "Llama 3.1 Community License" over "Llama"). Nullptr when none.
 const KnownText* license_named_in(std::string_view line) {
   std::string text = loose(line);
+  // The grant line of a license notice says "the Apache License, Version 2.0": drop the word.
+  for (std::size_t at; (at = text.find(" version ")) != std::string::npos;) text.erase(at, 8);
   const KnownText* best = nullptr;
   std::size_t best_length = 0;
   for (const auto& k : known_texts()) {
@@ -109,6 +111,21 @@ std::vector<std::pair<const Fact*, const KnownText*>> prose_licenses(const std::
     if (f.kind == "license_prose" && f.location.path == path)
       if (const KnownText* k = license_named_in(f.evidence)) out.emplace_back(&f, k);
   return out;
+}
+
+// Whether a License-section line that names a license says it is the model's license. A line
+// about the code alone, or one contrasting code and model ("the code is MIT, while the weights
+// need the Model License"), is not; nor is a "modified" license, which is not the one named.
+bool names_model_license(std::string_view line) {
+  std::string text = loose(line);
+  auto has = [&](std::initializer_list<const char*> words) {
+    return std::any_of(words.begin(), words.end(), [&](const char* w) { return text.find(w) != std::string::npos; });
+  };
+  if (has({" modified "})) return false;
+  bool code = has({" code", " repository ", " repo ", "代码", "仓库"});
+  bool model = has({" model", " weights ", " artifacts ", "模型", "权重"});
+  bool contrast = has({" while ", " whereas ", " but ", " however ", " subject to ", " except ", "则"});
+  return !code || (model && !contrast);
 }
 
 }  // namespace
@@ -159,7 +176,17 @@ void fill_license(Model& model, const std::vector<Fact>& facts) {
   for (const auto& f : facts)
     if (f.kind == "license" && f.location.path == model.path && f.get("source") == "card") licenses.push_back(&f);
   LicenseInfo& info = model.license;
-  if (licenses.empty()) return;  // kind stays "unknown", osi false
+  if (licenses.empty()) {  // no front matter license: what the card's License section names, if anything
+    auto named = prose_licenses(facts, model.path);
+    std::erase_if(named, [](const auto& p) { return !names_model_license(p.first->evidence); });
+    if (named.empty()) return;  // kind stays "unknown", osi false
+    const KnownLicense& k = named.front().second->info;
+    info.expression = k.expression;
+    info.kind = k.kind;
+    info.osi_approved = k.osi_approved;
+    info.valid_spdx = !k.expression.starts_with("LicenseRef-");
+    return;
+  }
   bool all_osi = true, all_spdx = true;
   for (std::size_t i = 0; i < licenses.size(); ++i) {
     const Fact& f = *licenses[i];

@@ -20,9 +20,16 @@ namespace openlock {
 
 namespace {
 
+// A link to one of `hosts` on a line with one of `words` (any line when no words).
+struct LinkSign {
+  std::vector<std::string> hosts, words;
+};
+
 struct ComponentSigns {
   std::string name;
-  std::vector<std::string> file_names, folders, hosts, link_words, heading_words, front_matter;
+  std::vector<std::string> file_names, folders;
+  std::vector<LinkSign> links;
+  std::vector<std::string> heading_words, front_matter;
 };
 
 struct OpennessKnowledge {
@@ -60,10 +67,13 @@ const OpennessKnowledge& knowledge() {
     try {
       YAML::Node doc = load_embedded_yaml("knowledge/openness.yaml");
       for (const auto& c : doc["components"]) {
-        ComponentSigns s{c["name"].as<std::string>(),        strings(at(c, "files", "names")),
-                         strings(at(c, "files", "folders")),   strings(at(c, "links", "hosts")),
-                         strings(at(c, "links", "words")),     strings(at(c, "headings", "words")),
-                         strings(at(c, "front_matter"))};
+        ComponentSigns s{c["name"].as<std::string>(), strings(at(c, "files", "names")), strings(at(c, "files", "folders")),
+                         {}, strings(at(c, "headings", "words")), strings(at(c, "front_matter"))};
+        // `links` is one {hosts, words} map or a list of them.
+        YAML::Node links = at(c, "links");
+        if (links && links.IsMap()) s.links.push_back({strings(links["hosts"]), strings(links["words"])});
+        if (links && links.IsSequence())
+          for (const auto& l : links) s.links.push_back({strings(at(l, "hosts")), strings(at(l, "words"))});
         out.components.push_back(std::move(s));
       }
       out.card_headings = strings(at(doc, "model_card_headings", "any"));
@@ -132,9 +142,10 @@ std::optional<Found> find_component(const ComponentSigns& c, const Model& m, con
     if (f->kind == "card_field" && std::find(c.front_matter.begin(), c.front_matter.end(), f->get("field")) != c.front_matter.end())
       return Found{"front_matter", f->evidence, f->location};
   for (const Fact* f : facts)
-    if (f->kind == "link" && !c.hosts.empty() && host_matches(c.hosts, f->get("url")) &&
-        (c.link_words.empty() || any_word(c.link_words, ascii_lower(f->evidence))))
-      return Found{"link", f->evidence, f->location};
+    for (const auto& l : c.links)
+      if (f->kind == "link" && !l.hosts.empty() && host_matches(l.hosts, f->get("url")) &&
+          (l.words.empty() || any_word(l.words, ascii_lower(f->evidence))))
+        return Found{"link", f->evidence, f->location};
   for (const Fact* f : facts)
     if (f->kind == "heading" && any_word(c.heading_words, ascii_lower(f->get("text"))))
       return Found{"section", f->evidence, f->location};

@@ -339,8 +339,8 @@ void cards_section(const fs::path& corpus) {
   std::cout << "  " << files.size() << " cards, " << with_model << " read as models, " << diagnosed << " with diagnostics\n";
 }
 
-// Lock-in verdicts on snapshots of real repositories (one folder per repository, owner+name),
-// next to the expected levels of tools/eval/expected-lockin.tsv.
+// Lock-in verdicts (and, for model repositories, the MOF class) on snapshots of real repositories
+// (one folder per repository, owner+name), next to the expected levels of tools/eval/expected-lockin.tsv.
 void repos_section(const fs::path& repos) {
   std::map<std::string, std::map<std::string, std::string>> expected;  // repo -> axis -> levels
   std::ifstream in(fs::path(OPENLOCK_EVAL_DIR) / "expected-lockin.tsv");
@@ -382,6 +382,17 @@ void repos_section(const fs::path& repos) {
                 << (want.empty() ? "-" : want + (ok ? " (met)" : " (MISSED)")) << " | " << evidence << " | "
                 << a->counter_signals.size() << " | " << a->rationale << "\n";
     }
+    // Openness of a model repository: the MOF class of the card at its root.
+    if (!expected[repo].count("mof_class")) continue;
+    const openlock::Model* root = nullptr;
+    for (const auto& m : result.models)
+      if (m.path.find('/') == std::string::npos) root = &m;
+    std::string got = root ? root->openness.model_class : "no model card";
+    bool ok = got == expected[repo]["mof_class"];
+    ++checked, met += ok;
+    std::cout << "  " << repo << " | mof_class | " << got << " (score " << (root ? root->openness.score : 0) << ", license "
+              << (root ? root->license.expression : "") << ") | " << expected[repo]["mof_class"] << (ok ? " (met)" : " (MISSED)")
+              << "\n";
   }
   std::cout << "  expected levels met: " << met << "/" << checked << "\n";
 }

@@ -370,10 +370,12 @@ TEST(ModelCard, LinksFieldsAndLicenseSectionBecomeFacts) {
   auto out = card(
       "---\nlicense: mit\nmodel-index: []\n---\n# M\n"
       "Paper (https://arxiv.org/abs/2501.00001), code at <https://github.com/ex/m>. See arXiv:2402.00838.\n"
-      "```\nhttps://example.org/in-code-is-not-a-link\n```\n"
+      "```\ngit clone https://example.org/in-code-is-a-link-too\n```\n"
       "## License\n\nReleased under the MIT license.\n");
   auto links = of_kind(out, "link");
-  ASSERT_EQ(links.size(), 3u);
+  ASSERT_EQ(links.size(), 4u);
+  EXPECT_EQ(links[3]->get("url"), "https://example.org/in-code-is-a-link-too") << "a `git clone URL` is real evidence";
+  EXPECT_EQ(links[3]->location.line, 8u);
   EXPECT_EQ(links[0]->get("url"), "https://arxiv.org/abs/2501.00001");
   EXPECT_EQ(links[1]->get("url"), "https://github.com/ex/m");
   EXPECT_EQ(links[2]->get("url"), "https://arxiv.org/abs/2402.00838");
@@ -385,6 +387,16 @@ TEST(ModelCard, LinksFieldsAndLicenseSectionBecomeFacts) {
   auto prose = of_kind(out, "license_prose");
   ASSERT_EQ(prose.size(), 1u);
   EXPECT_EQ(prose[0]->evidence, "Released under the MIT license.");
+}
+
+TEST(ModelCard, ALicenseSectionQuotingTheNoticeInACodeBlockKeepsItsLines) {
+  auto out = card("# Wren\n\n## License\n\nThis applies to the code and the models.\n\n```\n"
+                  "   Licensed under the Apache License, Version 2.0 (the \"License\");\n```\n\n## Citation\n\n```\nx\n```\n");
+  auto prose = of_kind(out, "license_prose");
+  ASSERT_EQ(prose.size(), 2u);
+  EXPECT_EQ(prose[1]->evidence, "Licensed under the Apache License, Version 2.0 (the \"License\");");
+  EXPECT_EQ(prose[1]->location.line, 8u);
+  EXPECT_TRUE(of_kind(out, "claim").empty());
 }
 
 TEST(ModelCard, ModelIndexMetricsBecomeEvalResults) {

@@ -128,6 +128,37 @@ TEST(Openness, AReadmeWithoutFrontMatterIsAModelOnlyWhenItReadsLikeOne) {
   EXPECT_EQ(r.models[0].name, "Wren");
 }
 
+TEST(Openness, ACardWithoutFrontMatterTakesTheLicenseItsLicenseSectionGivesTheModel) {
+  Repo repo;
+  auto license_of = [&](const std::string& section) {
+    repo.write("README.md", "# Wren\n\n## Model details\n\n## Intended use\n\n## License\n\n" + section + "\n");
+    AuditResult r = repo.audit();
+    return r.models.empty() ? std::string("no model") : r.models[0].license.expression + " " + r.models[0].license.kind;
+  };
+  EXPECT_EQ(license_of("```\n   Licensed under the Apache License, Version 2.0 (the \"License\");\n```"), "Apache-2.0 osi");
+  EXPECT_EQ(license_of("The code and the model weights are released under the MIT License."), "MIT osi");
+  // The code's license is not the model's when the section says the weights have their own.
+  EXPECT_EQ(license_of("This code repository is licensed under the MIT License. The models are subject to the Model License."), " unknown");
+  EXPECT_EQ(license_of("The code is under the Apache-2.0 license, while the weights need the Wren License."), " unknown");
+  EXPECT_EQ(license_of("Code and weights are released under a modified MIT License."), " unknown");
+}
+
+TEST(Openness, UsageSectionsHarnessLinksAndCodeBlockLinksAreComponentEvidence) {
+  Repo repo;
+  repo.write("README.md",
+             "# Wren\n\n## Model details\n\n## Intended use\n\n## Limitations\n\n## Quickstart\n\n```\ngit lfs clone https://huggingface.co/datasets/ex/wren-pretraining\n```\n\n"
+             "## Evaluation\n\nScored with the [evaluation harness](https://github.com/ex/eval-harness).\n\n"
+             "Data was tokenized with [our toolkit](https://github.com/ex/toolkit).\n");
+  repo.write("scripts/prepare_memmap_dataset.py", "");
+  AuditResult r = repo.audit();
+  ASSERT_EQ(r.models.size(), 1u);
+  EXPECT_EQ(component(r.models[0], "Inference code").source, "section");
+  EXPECT_EQ(component(r.models[0], "Datasets").source, "link");
+  EXPECT_EQ(component(r.models[0], "Evaluation data").evidence, "Scored with the [evaluation harness](https://github.com/ex/eval-harness).");
+  EXPECT_EQ(component(r.models[0], "Data preprocessing code").source, "file");
+  EXPECT_EQ(component(r.models[0], "Training code").status, "absent") << "a harness or toolkit link is not training code";
+}
+
 TEST(Openness, ArtefactsAreKnownByNameAndFolder) {
   EXPECT_EQ(artefact_component("a/pytorch_model-00001-of-00002.bin"), "Model parameters (Final)");
   EXPECT_EQ(artefact_component("scripts/training/launch.sh"), "Training code");
