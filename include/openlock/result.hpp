@@ -59,6 +59,15 @@ struct LicenseClause {
   std::string detail;    ///< mau_cap: the user count; acceptable_use: "by_reference"; else empty
 };
 
+/// What a declared deployment (config `deployment`) means for one license clause (docs/policy.md).
+struct PolicyDecision {
+  std::string decision;  ///< allow | require | deny
+  std::string clause;    ///< the clause's kind, e.g. "mau_cap"
+  std::string reason;    ///< one sentence: why, and what the deployment must do
+  std::string evidence;  ///< the clause's text
+  Location location;     ///< where that text is
+};
+
 /// A license text identified in a file.
 struct IdentifiedLicense {
   std::string id;          ///< SPDX id or LicenseRef-
@@ -129,6 +138,7 @@ struct Model {
   bool gated = false;             ///< access is gated on the hub
   LicenseInfo license;            ///< the card's license
   Openness openness;              ///< openness evaluation
+  std::vector<PolicyDecision> policy;  ///< the license clauses judged against the config's deployment, deny first; empty without one
 };
 
 /// A finding as evidence for a lock-in axis.

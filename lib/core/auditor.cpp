@@ -12,6 +12,7 @@
 
 #include "core/baseline.hpp"
 #include "core/config.hpp"
+#include "core/deployment.hpp"
 #include "core/policy.hpp"
 #include "core/fact.hpp"
 #include "discover/ignore.hpp"
@@ -333,6 +334,11 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
     model.openness.open_washing = std::any_of(result.findings.begin(), result.findings.end(), [&](const Finding& f) {
       return f.rule_id.starts_with("openness.card.open-washing") && f.location.path == model.path;
     });
+  // The config's policy judges what the rules found (after the scores, which it must not move;
+  // before the cap, suppressions and baseline, which apply to its findings too).
+  if (config.deployment)
+    for (auto& model : result.models) model.policy = decide(*config.deployment, model.license.clauses);
+  add_policy_findings(config, config_path, rules, result.models, result.findings);
   cap_findings(result, opt.max_findings_per_rule_file);
   apply_suppressions(result, facts);
   apply_baseline(result, baseline);

@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <charconv>
 #include <fstream>
 #include <sstream>
 
@@ -31,6 +32,49 @@ Severity severity_of(const YAML::Node& node, const std::string& key) {
   auto s = node.IsScalar() ? parse_severity(node.Scalar()) : std::nullopt;
   if (!s) throw Bad{line_of(node), "'" + key + "' must be one of info, low, medium, high, critical"};
   return *s;
+}
+
+bool boolean(const YAML::Node& node, const std::string& key) {
+  bool value = false;
+  if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value)) throw Bad{line_of(node), "'" + key + "' must be true or false"};
+  return value;
+}
+
+// Plain digits only: no sign, no separators, no exponent.
+std::uint64_t count(const YAML::Node& node, const std::string& key) {
+  std::uint64_t value = 0;
+  const std::string s = node.IsScalar() ? node.Scalar() : std::string();
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (s.empty() || ec != std::errc() || end != s.data() + s.size())
+    throw Bad{line_of(node), "'" + key + "' must be a non-negative whole number (digits only)"};
+  return value;
+}
+
+// providers / hardware / cloud: {allow: [vendor globs]}.
+std::vector<std::string> allow_list(const YAML::Node& node, const std::string& key) {
+  if (!node.IsMap()) throw Bad{line_of(node), "'" + key + "' must be a map (allow)"};
+  std::vector<std::string> out;
+  for (const auto& kv : node) {
+    if (kv.first.Scalar() != "allow") throw Bad{line_of(kv.first), "unknown key '" + key + "." + kv.first.Scalar() + "'"};
+    out = strings(kv.second, key + ".allow");
+  }
+  return out;
+}
+
+Deployment deployment(const YAML::Node& node) {
+  if (!node.IsMap()) throw Bad{line_of(node), "'deployment' must be a map (commercial, distributes_weights, ...)"};
+  Deployment d;
+  for (const auto& kv : node) {
+    std::string sub = kv.first.Scalar(), key = "deployment." + sub;
+    if (sub == "commercial") d.commercial = boolean(kv.second, key);
+    else if (sub == "distributes_weights") d.distributes_weights = boolean(kv.second, key);
+    else if (sub == "hosts_service") d.hosts_service = boolean(kv.second, key);
+    else if (sub == "trains_on_outputs") d.trains_on_outputs = boolean(kv.second, key);
+    else if (sub == "monthly_active_users") d.monthly_active_users = count(kv.second, key);
+    else if (sub == "regions") d.regions = strings(kv.second, key);
+    else throw Bad{line_of(kv.first), "unknown key '" + key + "'"};
+  }
+  return d;
 }
 
 void read(const YAML::Node& doc, Config& c) {
@@ -63,6 +107,14 @@ void read(const YAML::Node& doc, Config& c) {
         else if (sub == "deny") c.deny_licenses = strings(l.second, "licenses.deny");
         else throw Bad{line_of(l.first), "unknown key 'licenses." + sub + "'"};
       }
+    } else if (key == "providers") {
+      c.allow_providers = allow_list(kv.second, key);
+    } else if (key == "hardware") {
+      c.allow_hardware = allow_list(kv.second, key);
+    } else if (key == "cloud") {
+      c.allow_cloud = allow_list(kv.second, key);
+    } else if (key == "deployment") {
+      c.deployment = deployment(kv.second);
     } else {
       throw Bad{line_of(kv.first), "unknown key '" + key + "'"};
     }

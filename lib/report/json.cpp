@@ -52,7 +52,7 @@ json model_json(const Model& m) {
   for (const auto& e : m.evaluations)
     evaluations.push_back({{"task", e.task}, {"dataset", e.dataset}, {"metric", e.metric}, {"value", e.value},
                            {"location", location_json(e.location)}});
-  return {{"path", m.path},
+  json j = {{"path", m.path},
           {"name", m.name},
           {"task", m.task},
           {"datasets", m.datasets},
@@ -67,6 +67,15 @@ json model_json(const Model& m) {
             {"components", components},
             {"open_washing", m.openness.open_washing},
             {"evaluated", m.openness.evaluated}}}};
+  // Only with a deployment section in the config (docs/policy.md).
+  if (!m.policy.empty()) {
+    json policy = json::array();
+    for (const auto& d : m.policy)
+      policy.push_back({{"decision", d.decision}, {"clause", d.clause}, {"reason", d.reason}, {"evidence", d.evidence},
+                        {"path", d.location.path}, {"line", d.location.line}});
+    j["policy"] = policy;
+  }
+  return j;
 }
 
 json lockin_evidence_json(const std::vector<LockinEvidence>& list) {

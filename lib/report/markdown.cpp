@@ -59,6 +59,13 @@ void render_markdown(const AuditResult& r, std::ostream& out) {
           << " | " << m.license.kind << " | " << (m.license.osi_approved ? "yes" : "no") << " | "
           << (clauses.empty() ? "-" : clauses) << " | " << m.openness.model_class << " | " << m.openness.score << "/100 |\n";
     }
+    // The deployment decisions (config `deployment`), deny first, under the table.
+    for (const auto& m : r.models) {
+      if (m.policy.empty()) continue;
+      out << "\n**deployment policy for " << md(m.name) << "**\n\n";
+      for (const auto& d : m.policy)
+        out << "- **" << d.decision << "** `" << d.clause << "` " << md(d.reason) << " (" << link(d.location) << ")\n";
+    }
   }
 
   out << "\n" << counted << (counted == 1 ? " finding" : " findings") << ", " << r.files_scanned << " files scanned.\n";

@@ -84,6 +84,10 @@ void write_models(const AuditResult& r, std::ostream& out, Style st) {
       out << "\n";
     }
     if (m.gated) out << "    access: gated\n";
+    for (const auto& d : m.policy)  // deny first
+      out << "    policy: " << st(d.decision == "deny" ? kRed : d.decision == "require" ? kYellow : kGreen) << d.decision
+          << st(kReset) << ' ' << d.clause << ": " << clean(d.reason) << " (" << clean(d.location.path) << ':'
+          << d.location.line << ")\n";
     if (m.openness.evaluated) {
       out << "    openness: " << m.openness.score << "/100, MOF class " << m.openness.model_class << " (III "
           << static_cast<int>(m.openness.progress_class3) << "%, II " << static_cast<int>(m.openness.progress_class2)

@@ -221,11 +221,15 @@ std::vector<Finding> evaluate_rules(const std::vector<Rule>& rules, const std::v
       for (const auto& [path, scope] : by_file) run_scope(scope);
     }
   }
+  sort_findings(findings);
+  return findings;
+}
+
+void sort_findings(std::vector<Finding>& findings) {
   std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.location.path, a.location.line, a.location.column, a.rule_id, a.evidence) <
            std::tie(b.location.path, b.location.line, b.location.column, b.rule_id, b.evidence);
   });
-  return findings;
 }
 
 }  // namespace openlock

@@ -15,6 +15,9 @@ namespace openlock {
 /// Findings get context (from the path), confidence and a stable fingerprint.
 std::vector<Finding> evaluate_rules(const std::vector<Rule>& rules, const std::vector<Fact>& facts);
 
+/// Sorts findings as reports list them: path, line, column, rule id, evidence.
+void sort_findings(std::vector<Finding>& findings);
+
 /// Stable fingerprint of a finding: hash of rule id, path and evidence (not the line).
 std::string fingerprint(std::string_view rule_id, std::string_view path, std::string_view evidence);
 

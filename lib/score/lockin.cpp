@@ -156,7 +156,8 @@ LockinAxis score_axis(const std::vector<Finding>& findings, const std::string& a
   std::vector<const Finding*> raising, lowering;
   std::set<std::string> seen;  // one contribution per fingerprint
   for (const auto& f : findings) {
-    if (f.category != category || !seen.insert(f.fingerprint).second) continue;
+    // A policy finding judges the evidence; it is not more of it.
+    if (f.category != category || f.rule_id.starts_with("policy.") || !seen.insert(f.fingerprint).second) continue;
     (f.mitigates ? lowering : raising).push_back(&f);
   }
   LockinAxis a;

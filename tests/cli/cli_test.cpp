@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <set>
 #include <cstdio>
 #include <filesystem>
@@ -478,6 +479,124 @@ TEST(Cli, BadPolicyConfigNamesTheLine) {
   std::filesystem::remove(config);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find(":2: unknown key 'licenses.alow'"), std::string::npos) << r.err;
+}
+
+namespace {
+
+const std::string kDeployment = std::string(OPENLOCK_TEST_DATA) + "/cli/fixtures/deployment-repo";
+
+// Scans the deployment fixture with `yaml` as the config ("" for its own .openlock.yaml).
+CliRun scan_with_config(const std::string& yaml, const std::string& flags = "--format json --fail-on high") {
+  if (yaml.empty()) return openlock("scan '" + kDeployment + "' " + flags);
+  fs::create_directories(kTmp);
+  fs::path config = kTmp / "deployment.yaml";
+  std::ofstream(config) << yaml;
+  return openlock("scan '" + kDeployment + "' " + flags + " --config '" + config.string() + "'");
+}
+
+std::vector<std::string> rule_ids(const json& report, const std::string& prefix) {
+  std::vector<std::string> out;
+  for (const auto& f : report["findings"])
+    if (f["rule_id"].get<std::string>().starts_with(prefix))
+      out.push_back(f["rule_id"].get<std::string>() + " " + f["severity"].get<std::string>() + " " + f["location"]["path"].get<std::string>());
+  return out;
+}
+
+}  // namespace
+
+// The LICENSE beside the fixture's card caps users at 700 million, asks for a "Built with" line
+// and allows non-commercial use only.
+TEST(Cli, DeploymentOverTheUserCapIsDenied) {
+  CliRun big = scan_with_config("deployment:\n  monthly_active_users: 900000000\n  hosts_service: true\n");
+  ASSERT_EQ(big.exit_code, 1) << big.err;
+  json report = json::parse(big.out);
+  ASSERT_EQ(report["models"].size(), 1u);
+  const json& policy = report["models"][0]["policy"];
+  ASSERT_GE(policy.size(), 3u) << policy.dump(2);
+  EXPECT_EQ(policy[0]["decision"], "deny");
+  EXPECT_EQ(policy[0]["clause"], "mau_cap");
+  EXPECT_EQ(policy[0]["path"], "model/LICENSE");
+  EXPECT_GT(policy[0]["line"].get<int>(), 0);
+  EXPECT_EQ(policy[0]["reason"],
+            "declared 900000000 monthly active users exceed the license's cap of 700000000; a separate license from the licensor is needed");
+  std::map<std::string, std::string> by_clause;
+  for (const auto& d : policy) by_clause[d["clause"].get<std::string>()] = d["decision"].get<std::string>() + ": " + d["reason"].get<std::string>();
+  EXPECT_NE(by_clause["attribution"].find("require: "), std::string::npos);
+  EXPECT_NE(by_clause["attribution"].find("display \"Built with Sample 3B\""), std::string::npos) << by_clause["attribution"];
+  EXPECT_EQ(by_clause["non_commercial"], "require: declare commercial; the license forbids commercial use");
+  auto ids = rule_ids(report, "policy.deployment.");
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "policy.deployment.denied high model/LICENSE"), ids.end());
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "policy.deployment.required low model/LICENSE"), ids.end());
+
+  CliRun text = scan_with_config("deployment:\n  monthly_active_users: 900000000\n", "--format text");
+  EXPECT_NE(text.out.find("policy: deny mau_cap: declared 900000000"), std::string::npos) << text.out << text.err;
+}
+
+TEST(Cli, DeploymentWithinTheCapAndNonCommercialIsNotDenied) {
+  CliRun small = scan_with_config("deployment:\n  monthly_active_users: 1000\n  commercial: false\n");
+  // Exit 1 all the same: the non-commercial clause is a high finding of its own (license.clause.*).
+  EXPECT_EQ(small.exit_code, 1) << small.err;
+  json report = json::parse(small.out);
+  for (const auto& f : report["findings"])
+    if (f["severity"] == "high") EXPECT_EQ(f["rule_id"], "license.clause.non-commercial");
+  std::vector<std::string> decisions;
+  for (const auto& d : report["models"][0]["policy"]) decisions.push_back(d["decision"].get<std::string>() + " " + d["clause"].get<std::string>());
+  EXPECT_EQ(std::count(decisions.begin(), decisions.end(), "allow mau_cap"), 1);
+  EXPECT_EQ(std::count(decisions.begin(), decisions.end(), "allow non_commercial"), 1);
+  for (const auto& d : decisions) EXPECT_FALSE(d.starts_with("deny")) << d;
+  EXPECT_TRUE(rule_ids(report, "policy.deployment.denied").empty());
+
+  // Without a deployment section there are no decisions and no "policy" key.
+  CliRun none = scan_with_config("fail_on: high\n");
+  EXPECT_FALSE(json::parse(none.out)["models"][0].contains("policy"));
+}
+
+TEST(Cli, DeploymentConfigBadTypeNamesTheLine) {
+  CliRun r = scan_with_config("deployment:\n  commercial: true\n  monthly_active_users: 2_000_000\n");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(":3: 'deployment.monthly_active_users' must be a non-negative whole number"), std::string::npos) << r.err;
+}
+
+// The fixture's own .openlock.yaml allows only local models; app.py calls a hosted API.
+TEST(Cli, ProviderAllowList) {
+  CliRun own = scan_with_config("");
+  ASSERT_EQ(own.exit_code, 1) << own.err;
+  json report = json::parse(own.out);
+  EXPECT_EQ(rule_ids(report, "policy.provider."), (std::vector<std::string>{"policy.provider.not-allowed high app.py"}));
+  for (const auto& f : report["findings"])
+    if (f["rule_id"] == "policy.provider.not-allowed") {
+      EXPECT_EQ(f["vendor"], "openai");
+      EXPECT_EQ(f["category"], "lockin.model_provider");
+    }
+  EXPECT_EQ(json::parse(scan_with_config("providers: {allow: [\"OPEN*\", local]}\n").out)["findings"].size() + 1,
+            report["findings"].size() - rule_ids(report, "policy.deployment.").size())
+      << "an allowed vendor (glob, any case) gives no policy finding";
+  json disabled = json::parse(scan_with_config("providers: {allow: [local]}\nrules: {disable: [\"policy.provider.*\"]}\n").out);
+  EXPECT_TRUE(rule_ids(disabled, "policy.").empty());
+  json lowered = json::parse(scan_with_config("providers: {allow: [local]}\nrules: {severity: {policy.provider.not-allowed: low}}\n").out);
+  EXPECT_EQ(rule_ids(lowered, "policy."), (std::vector<std::string>{"policy.provider.not-allowed low app.py"}));
+
+  // SARIF lists the generated rules like any other.
+  json sarif = json::parse(scan_with_config("", "--format sarif").out);
+  std::set<std::string> listed;
+  for (const auto& rule : sarif["runs"][0]["tool"]["driver"]["rules"]) listed.insert(rule["id"].get<std::string>());
+  for (const char* id : {"policy.provider.not-allowed", "policy.deployment.denied", "policy.deployment.required"})
+    EXPECT_TRUE(listed.count(id)) << id;
+  for (const auto& result : sarif["runs"][0]["results"]) EXPECT_TRUE(result.contains("ruleIndex")) << result.dump();
+}
+
+TEST(Cli, ProviderPolicyFindingTakesAnInlineSuppression) {
+  fs::path dir = kTmp / "suppressed-provider";
+  fs::create_directories(dir);
+  std::ofstream(dir / ".openlock.yaml") << "providers: {allow: [local]}\n";
+  std::ofstream(dir / "app.py") << "# openlock:ignore policy.provider.not-allowed -- approved by the platform team\n"
+                                   "from openai import OpenAI\n";
+  json report = json::parse(openlock("scan '" + dir.string() + "' --format json").out);
+  EXPECT_TRUE(rule_ids(report, "policy.").empty()) << report.dump(2);
+  bool suppressed = false;
+  for (const auto& f : report["suppressed"]) suppressed |= f["rule_id"] == "policy.provider.not-allowed";
+  EXPECT_TRUE(suppressed) << report.dump(2);
+  for (const auto& d : report["diagnostics"]) ADD_FAILURE() << d.dump();
 }
 
 TEST(Cli, RulesListAsJson) {

@@ -13,7 +13,8 @@ chmod u+x "$tool"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
-for target in "$src/examples/demo-repo" "$src/tests/cli/fixtures/broken-card"; do
+# deployment-repo has its own .openlock.yaml: the generated policy rules are checked too.
+for target in "$src/examples/demo-repo" "$src/tests/cli/fixtures/broken-card" "$src/tests/cli/fixtures/deployment-repo"; do
   "$bin" scan "$target" --format sarif --output "$work/report.sarif" -q
   rc=$?
   if ((rc > 1)); then echo "openlock failed on $target (exit $rc)"; exit 1; fi

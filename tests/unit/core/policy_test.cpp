@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <tuple>
+
 #include "rules/engine.hpp"
 
 using namespace openlock;
@@ -37,4 +40,110 @@ TEST(Policy, DenyByIdGlobOrKindAllowByExpression) {
   for (const auto& f : evaluate_rules(rules, facts)) got.push_back(f.rule_id + " " + f.location.path);
   EXPECT_EQ(got, (std::vector<std::string>{"policy.license.denied a/README.md", "policy.license.not-allowed a/README.md",
                                            "policy.license.denied b/README.md", "policy.license.not-allowed b/README.md"}));
+}
+
+namespace {
+Finding lockin(std::string path, std::uint32_t line, std::string category, std::string vendor, bool mitigates = false) {
+  Finding f;
+  f.rule_id = category + ".some-rule";
+  f.category = std::move(category);
+  f.vendor = std::move(vendor);
+  f.location = {std::move(path), line, 1};
+  f.evidence = "evidence at " + std::to_string(line);
+  f.mitigates = mitigates;
+  f.context = "product";
+  f.confidence = "medium";
+  return f;
+}
+
+std::vector<std::string> policy_ids(const std::vector<Finding>& findings) {
+  std::vector<std::string> out;
+  for (const auto& f : findings)
+    if (f.rule_id.starts_with("policy."))
+      out.push_back(f.rule_id + " " + f.vendor + " " + f.location.path + ":" + std::to_string(f.location.line) + " " +
+                    std::string(to_string(f.severity)));
+  return out;
+}
+}  // namespace
+
+TEST(Policy, VendorsOutsideTheAllowListsOncePerFileAndVendor) {
+  Config config;
+  config.allow_providers = std::vector<std::string>{"local", "OPEN*"};
+  config.allow_hardware = std::vector<std::string>{};  // nothing allowed
+  std::vector<RuleError> errors;
+  auto rules = policy_rules(config, "p.yaml", errors);
+  ASSERT_TRUE(errors.empty());
+  std::vector<Finding> findings = {
+      lockin("a.py", 3, "lockin.model_provider", "openai"),        // allowed by glob, any case
+      lockin("a.py", 5, "lockin.model_provider", "anthropic"),
+      lockin("a.py", 9, "lockin.model_provider", "anthropic"),     // same file and vendor: no second finding
+      lockin("a.py", 12, "lockin.model_provider", ""),             // no vendor
+      lockin("b.py", 1, "lockin.model_provider", "anthropic"),
+      lockin("b.py", 2, "lockin.hardware", "nvidia"),
+      lockin("b.py", 4, "lockin.hardware", "amd", true),           // a counter-signal
+      lockin("c.tf", 1, "lockin.cloud", "aws"),                    // no cloud allow-list
+      lockin("d.py", 1, "lockin.model_provider", "anthropic"),     // a bare mention, below
+  };
+  findings.back().confidence = "low";
+  std::sort(findings.begin(), findings.end(), [](const Finding& x, const Finding& y) {
+    return std::tie(x.location.path, x.location.line) < std::tie(y.location.path, y.location.line);
+  });
+  add_policy_findings(config, "p.yaml", rules, {}, findings);
+  EXPECT_EQ(policy_ids(findings), (std::vector<std::string>{"policy.provider.not-allowed anthropic a.py:5 high",
+                                                            "policy.provider.not-allowed anthropic b.py:1 high",
+                                                            "policy.hardware.not-allowed nvidia b.py:2 high"}));
+  EXPECT_EQ(findings.size(), 12u);
+  EXPECT_TRUE(std::is_sorted(findings.begin(), findings.end(), [](const Finding& x, const Finding& y) {
+    return std::tie(x.location.path, x.location.line, x.rule_id) < std::tie(y.location.path, y.location.line, y.rule_id);
+  }));
+  auto it = std::find_if(findings.begin(), findings.end(), [](const Finding& f) { return f.rule_id == "policy.provider.not-allowed"; });
+  EXPECT_EQ(it->category, "lockin.model_provider");
+  EXPECT_EQ(it->message, "evidence at 5: anthropic is not on the providers.allow list of p.yaml (local, OPEN*).");
+  EXPECT_EQ(it->evidence, "evidence at 5");
+  EXPECT_EQ(it->confidence, "medium") << "the confidence of the finding it stands on";
+  EXPECT_FALSE(it->remediation.empty());
+  EXPECT_EQ(it->fingerprint, fingerprint("policy.provider.not-allowed", "a.py", "anthropic")) << "stable when the first line moves";
+}
+
+TEST(Policy, StepRulesAreRulesTheEngineNeverFires) {
+  Config config;
+  config.allow_cloud = std::vector<std::string>{"aws"};
+  config.deployment = Deployment{};
+  std::vector<RuleError> errors;
+  auto rules = policy_rules(config, "p.yaml", errors);
+  std::vector<std::string> ids;
+  for (const auto& r : rules) ids.push_back(r.id + " " + std::string(to_string(r.severity)) + " " + r.category);
+  EXPECT_EQ(ids, (std::vector<std::string>{"policy.cloud.not-allowed high lockin.cloud", "policy.deployment.denied high license",
+                                           "policy.deployment.required low license"}));
+  std::vector<Fact> facts = {license("README.md", {{"id", "x"}}), Fact{"endpoint", {"a.py", 1, 1}, "x", {}}};
+  EXPECT_TRUE(evaluate_rules(rules, facts).empty());
+}
+
+TEST(Policy, DeploymentDecisionsBecomeFindingsThroughTheRulesThatRemain) {
+  Config config;
+  config.deployment = Deployment{};
+  std::vector<RuleError> errors;
+  auto rules = policy_rules(config, "p.yaml", errors);
+  Model a, b;
+  a.path = "m/README.md";
+  b.path = "m/CARD.md";
+  PolicyDecision deny{"deny", "mau_cap", "too many users", "over 10 users", {"m/LICENSE", 4, 0}};
+  PolicyDecision require{"require", "gated", "accept the terms", "gated", {"m/README.md", 2, 0}};
+  PolicyDecision allow{"allow", "non_commercial", "fine", "nc", {"m/LICENSE", 9, 0}};
+  a.policy = {deny, require, allow};
+  b.policy = {deny};  // the same LICENSE beside two cards: one finding
+  std::vector<Finding> findings;
+  add_policy_findings(config, "p.yaml", rules, {a, b}, findings);
+  EXPECT_EQ(policy_ids(findings), (std::vector<std::string>{"policy.deployment.denied  m/LICENSE:4 high",
+                                                            "policy.deployment.required  m/README.md:2 low"}));
+  EXPECT_EQ(findings[0].message, "too many users");
+  EXPECT_EQ(findings[0].evidence, "over 10 users");
+  EXPECT_EQ(findings[0].category, "license");
+
+  // rules.disable and rules.severity act on these rules like on any other.
+  std::erase_if(rules, [](const Rule& r) { return r.id == "policy.deployment.required"; });
+  for (auto& r : rules) r.severity = Severity::critical;
+  findings.clear();
+  add_policy_findings(config, "p.yaml", rules, {a}, findings);
+  EXPECT_EQ(policy_ids(findings), (std::vector<std::string>{"policy.deployment.denied  m/LICENSE:4 critical"}));
 }
