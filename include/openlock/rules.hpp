@@ -23,6 +23,17 @@ OPENLOCK_API std::vector<std::string> test_rules(const std::string& fixtures_dir
                                                  const std::vector<std::string>& rule_dirs,
                                                  std::size_t& rules_checked);
 
+/// True when `dir` holds rule files (YAML with top-level `id:` and `match:`), not fixture folders.
+OPENLOCK_API bool is_rule_pack(const std::string& dir);
+
+/// Checks every rule of the pack `pack_dir` (loaded like `--rules`, after `rule_dirs`) against
+/// its fixtures: a folder named by the rule id beside the rule file, else
+/// `tests/rules/fixtures/<id>/` in a folder enclosing the pack (so `rules test rules/` in the
+/// openlock source tree checks the built-in packs). Problems as for `test_rules`.
+OPENLOCK_API std::vector<std::string> test_rule_pack(const std::string& pack_dir,
+                                                     const std::vector<std::string>& rule_dirs,
+                                                     std::size_t& rules_checked);
+
 /// The annotated lines of `fixtures_dir/<rule_id>/` (as `test_rules` reads them), positive cases
 /// first, each group in path and line order; empty when the folder does not exist.
 OPENLOCK_API std::vector<RuleExample> rule_examples(const std::string& fixtures_dir, const std::string& rule_id);

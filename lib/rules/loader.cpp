@@ -245,6 +245,11 @@ void add_or_replace(std::vector<Rule>& rules, Rule rule) {
     rules.push_back(std::move(rule));
 }
 
+// Folders of a pack that hold knowledge (license texts, openness signals) or the schema, not rules.
+bool is_knowledge(const std::string& rel_path) {
+  return rel_path.starts_with("licenses/") || rel_path.starts_with("knowledge/") || rel_path.starts_with("schema/");
+}
+
 bool is_rule_file(const std::string& path) {
   return path.ends_with(".yaml") || path.ends_with(".yml");
 }
@@ -275,8 +280,7 @@ void load_builtin_rules(std::vector<Rule>& rules, std::vector<RuleError>& errors
   std::set<std::string> ids;
   for (const auto& file : embedded_rule_files()) {
     std::string path(file.path);
-    if (!is_rule_file(path) || path.starts_with("licenses/") || path.starts_with("knowledge/") ||
-        path.starts_with("schema/"))
+    if (!is_rule_file(path) || is_knowledge(path))
       continue;
     Rule rule;
     RuleError error;
@@ -294,10 +298,17 @@ void load_rule_dir(const fs::path& dir, std::vector<Rule>& rules, std::vector<Ru
   std::vector<fs::path> files;
   std::error_code ec;
   for (fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end;
-       !ec && it != end; it.increment(ec))
-    if (it->is_regular_file(ec) && is_rule_file(it->path().string()) &&
-        !it->path().lexically_relative(dir).generic_string().starts_with("licenses/"))  // knowledge, not rules
-      files.push_back(it->path());
+       !ec && it != end; it.increment(ec)) {
+    // A folder named like a rule file beside it (acme.rule/ next to acme.rule.yaml) holds that
+    // rule's fixtures, whose YAML files are not rules.
+    const fs::path& p = it->path();
+    if (it->is_directory(ec) && (fs::exists(p.string() + ".yaml", ec) || fs::exists(p.string() + ".yml", ec))) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec) && is_rule_file(p.string()) && !is_knowledge(p.lexically_relative(dir).generic_string()))
+      files.push_back(p);
+  }
   if (ec) errors.push_back({dir.string(), 0, "cannot read rules directory: " + ec.message()});
   std::sort(files.begin(), files.end());
   std::set<std::string> ids;

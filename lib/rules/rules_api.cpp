@@ -93,45 +93,123 @@ bool list_rules(const std::vector<std::string>& rule_dirs, std::vector<RuleInfo>
   return true;
 }
 
+namespace {
+
+// Checks one rule against its fixture folder; appends one message per problem.
+void test_one(const Rule& rule, const fs::path& dir, const std::vector<std::string>& rule_dirs,
+              std::vector<std::string>& problems) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    problems.push_back(rule.id + ": no fixture folder " + dir.string());
+    return;
+  }
+  std::set<Place> expect, ok;
+  read_annotations(dir, rule.id, expect, ok);
+  if (expect.empty()) problems.push_back(rule.id + ": no 'expect: " + rule.id + "' annotation (positive case)");
+  if (ok.empty()) problems.push_back(rule.id + ": no 'ok: " + rule.id + "' annotation (negative case)");
+
+  AuditOptions options;
+  options.targets = {dir.string()};
+  options.rule_dirs = rule_dirs;
+  AuditResult result;
+  AuditError audit_error;
+  if (!Auditor(options).audit(result, audit_error)) {
+    problems.push_back(rule.id + ": " + audit_error.message);
+    return;
+  }
+  std::set<Place> found;
+  for (const auto& f : result.findings)
+    if (f.rule_id == rule.id) found.insert({f.location.path, f.location.line});
+  for (const auto& p : expect)
+    if (!found.count(p)) problems.push_back(rule.id + ": expected a finding at " + where(p) + ", got none");
+  for (const auto& p : found)
+    if (!expect.count(p)) problems.push_back(rule.id + ": unexpected finding at " + where(p));
+  for (const auto& d : result.diagnostics)
+    problems.push_back(rule.id + ": diagnostic in fixture " + d.location.path + ":" + std::to_string(d.location.line) + ": " +
+                       d.message);
+}
+
+// Test-only packs of a fixture tree: each folder of `<fixtures_root>/../packs/` (license texts
+// written for the fixtures, say) joins `rule_dirs` unless it is there already.
+std::vector<std::string> with_test_packs(const fs::path& fixtures_root, std::vector<std::string> rule_dirs) {
+  std::error_code ec;
+  fs::path packs = fixtures_root.parent_path() / "packs";
+  if (!fs::is_directory(packs, ec)) return rule_dirs;
+  std::vector<fs::path> found;
+  for (const auto& e : fs::directory_iterator(packs, ec))
+    if (e.is_directory(ec)) found.push_back(e.path());
+  std::sort(found.begin(), found.end());
+  for (const auto& pack : found) {
+    bool known = std::any_of(rule_dirs.begin(), rule_dirs.end(),
+                             [&](const std::string& d) { return fs::equivalent(d, pack, ec); });
+    if (!known) rule_dirs.push_back(pack.string());
+  }
+  return rule_dirs;
+}
+
+// A pack rule's fixtures: a folder named by the id beside the rule file, else
+// tests/rules/fixtures/<id>/ in a folder that encloses the pack (the project's layout).
+fs::path fixtures_of(const Rule& rule) {
+  fs::path file = fs::absolute(rule.origin);
+  std::error_code ec;
+  if (fs::is_directory(file.parent_path() / rule.id, ec)) return file.parent_path() / rule.id;
+  for (fs::path up = file.parent_path(); !up.empty(); up = up.parent_path()) {
+    if (fs::is_directory(up / "tests" / "rules" / "fixtures" / rule.id, ec)) return up / "tests" / "rules" / "fixtures" / rule.id;
+    if (up == up.root_path()) break;
+  }
+  return file.parent_path() / rule.id;
+}
+
+}  // namespace
+
 std::vector<std::string> test_rules(const std::string& fixtures_dir, const std::vector<std::string>& rule_dirs,
                                     std::size_t& rules_checked) {
   std::vector<std::string> problems;
   std::vector<Rule> rules;
   std::string error;
   rules_checked = 0;
-  if (!load_all(rule_dirs, rules, error)) return {error};
+  std::vector<std::string> dirs = with_test_packs(fs::absolute(fixtures_dir).lexically_normal(), rule_dirs);
+  if (!load_all(dirs, rules, error)) return {error};
   for (const auto& rule : rules) {
     ++rules_checked;
-    fs::path dir = fs::path(fixtures_dir) / rule.id;
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) {
-      problems.push_back(rule.id + ": no fixture folder " + dir.string());
-      continue;
-    }
-    std::set<Place> expect, ok;
-    read_annotations(dir, rule.id, expect, ok);
-    if (expect.empty()) problems.push_back(rule.id + ": no 'expect: " + rule.id + "' annotation (positive case)");
-    if (ok.empty()) problems.push_back(rule.id + ": no 'ok: " + rule.id + "' annotation (negative case)");
+    test_one(rule, fs::path(fixtures_dir) / rule.id, dirs, problems);
+  }
+  return problems;
+}
 
-    AuditOptions options;
-    options.targets = {dir.string()};
-    options.rule_dirs = rule_dirs;
-    AuditResult result;
-    AuditError audit_error;
-    if (!Auditor(options).audit(result, audit_error)) {
-      problems.push_back(rule.id + ": " + audit_error.message);
-      continue;
-    }
-    std::set<Place> found;
-    for (const auto& f : result.findings)
-      if (f.rule_id == rule.id) found.insert({f.location.path, f.location.line});
-    for (const auto& p : expect)
-      if (!found.count(p)) problems.push_back(rule.id + ": expected a finding at " + where(p) + ", got none");
-    for (const auto& p : found)
-      if (!expect.count(p)) problems.push_back(rule.id + ": unexpected finding at " + where(p));
-    for (const auto& d : result.diagnostics)
-      problems.push_back(rule.id + ": diagnostic in fixture " + d.location.path + ":" + std::to_string(d.location.line) +
-                         ": " + d.message);
+bool is_rule_pack(const std::string& dir) {
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    if (it->is_directory(ec) && (name == "licenses" || name == "knowledge" || name == "schema")) it.disable_recursion_pending();
+    if (!it->is_regular_file(ec) || !(name.ends_with(".yaml") || name.ends_with(".yml"))) continue;
+    std::ifstream in(it->path());
+    bool id = false, match = false;
+    for (std::string line; std::getline(in, line);) id = id || line.starts_with("id:"), match = match || line.starts_with("match:");
+    if (id && match) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> test_rule_pack(const std::string& pack_dir, const std::vector<std::string>& rule_dirs,
+                                        std::size_t& rules_checked) {
+  std::vector<std::string> dirs = rule_dirs;
+  dirs.push_back(pack_dir);
+  std::vector<Rule> rules;
+  std::string error;
+  rules_checked = 0;
+  if (!load_all(dirs, rules, error)) return {error};
+  std::vector<Rule> pack_rules;  // which ids the pack defines (it may replace built-ins)
+  std::vector<RuleError> errors;
+  load_rule_dir(pack_dir, pack_rules, errors);
+  std::set<std::string> pack_ids;
+  for (const auto& r : pack_rules) pack_ids.insert(r.id);
+  std::vector<std::string> problems;
+  for (const auto& rule : rules) {
+    if (!pack_ids.count(rule.id)) continue;
+    ++rules_checked;
+    fs::path fixtures = fixtures_of(rule);
+    test_one(rule, fixtures, with_test_packs(fixtures.parent_path(), dirs), problems);
   }
   return problems;
 }

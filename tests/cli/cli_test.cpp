@@ -263,6 +263,15 @@ TEST(Cli, RulesCommand) {
   EXPECT_EQ(test.exit_code, 0) << test.out;
   EXPECT_NE(test.out.find(": 0 problems"), std::string::npos);
   EXPECT_EQ(openlock("rules test /no/such/dir").exit_code, 1) << "every rule lacks its fixture folder";
+  // A rule pack finds its fixtures: the built-in packs in tests/rules/fixtures/ (with the test
+  // packs beside them), the example pack in a folder beside its rule.
+  CliRun builtin = openlock("rules test '" + std::string(OPENLOCK_SOURCE_DIR) + "/rules'");
+  EXPECT_EQ(builtin.exit_code, 0) << builtin.out;
+  EXPECT_NE(builtin.out.find("rules checked against"), std::string::npos);
+  EXPECT_EQ(builtin.out.find(" 0 rules checked"), std::string::npos) << builtin.out;
+  CliRun example = openlock("rules test '" + std::string(OPENLOCK_SOURCE_DIR) + "/examples/policy/rules'");
+  EXPECT_EQ(example.exit_code, 0) << example.out;
+  EXPECT_NE(example.out.find("1 rules checked"), std::string::npos) << example.out;
   EXPECT_EQ(openlock("rules").exit_code, 2);
 }
 

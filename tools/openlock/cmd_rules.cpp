@@ -110,7 +110,9 @@ int show(const RulesFlags& f) {
 
 int test(const RulesFlags& f) {
   std::size_t checked = 0;
-  auto problems = test_rules(f.fixtures, f.rule_dirs, checked);
+  // A rule pack finds its fixtures itself; a folder of fixture folders is checked against all rules.
+  auto problems = is_rule_pack(f.fixtures) ? test_rule_pack(f.fixtures, f.rule_dirs, checked)
+                                           : test_rules(f.fixtures, f.rule_dirs, checked);
   for (const auto& p : problems) std::cout << "FAIL " << p << "\n";
   std::cout << checked << " rules checked against " << f.fixtures << ": " << problems.size()
             << (problems.size() == 1 ? " problem\n" : " problems\n");
@@ -202,7 +204,10 @@ std::function<int()> add_rules(CLI::App& app) {
       ->type_name("DIR");
   CLI::App* patterns_cmd = cmd->add_subcommand("patterns", "Print the lock-in rules' text patterns as regexes, one per line (for rg -f)");
   CLI::App* test_cmd = cmd->add_subcommand("test", "Check each rule against DIR/<rule-id>/ annotated fixtures");
-  test_cmd->add_option("dir", flags->fixtures, "Folder of fixture folders, one per rule id")->required();
+  test_cmd->add_option("dir", flags->fixtures,
+                       "A rule pack (its rules' fixtures beside them or in tests/rules/fixtures/ above), or a folder of "
+                       "fixture folders, one per rule id")
+      ->required();
   CLI::App* docs_cmd = cmd->add_subcommand("docs", "Write the rule reference (one Markdown page per pack) into DIR");
   docs_cmd->add_option("dir", flags->docs_dir, "Output folder, e.g. docs/rules")->required();
   docs_cmd->add_option("--fixtures", flags->examples_dir, "Fixture folders to take examples from (default: the built-in rules' fixtures when present)")

@@ -198,6 +198,7 @@ TEST(RuleLoader, DirectoryOverridesBuiltinsById) {
   t.write("extra/custom.one.yml", "id: custom.one\ntitle: One\ncategory: hygiene\nseverity: info\n"
                                  "match: {dependency: {}}\nmessage: m\n");
   t.write("notes.txt", "not a rule");
+  t.write("extra/custom.one/compose.yml", "services: {a: {image: x}}\n");  // its fixture, not a rule
   load_rule_dir(t.root(), rules, errors);
   ASSERT_TRUE(errors.empty()) << errors[0].to_string();
   EXPECT_EQ(rules.size(), builtin + 1);
