@@ -238,15 +238,17 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   }
   if (!config_path.empty() && !load_config(config_path, config, error.message)) return false;
   result.config_fail_on = config.fail_on;
+  auto matches_any = [](const std::vector<std::string>& globs, const std::string& id) {
+    return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, id); });
+  };
+  // rules.enable picks among the packs; the policy rules this config generates always run.
+  if (!config.enable.empty()) std::erase_if(rules, [&](const Rule& r) { return !matches_any(config.enable, r.id); });
   std::vector<RuleError> policy_errors;
   for (auto& r : policy_rules(config, config_path, policy_errors)) rules.push_back(std::move(r));
   if (!policy_errors.empty()) {
     error.message = policy_errors.front().to_string();
     return false;
   }
-  auto matches_any = [](const std::vector<std::string>& globs, const std::string& id) {
-    return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, id); });
-  };
   std::erase_if(rules, [&](const Rule& r) { return matches_any(config.disable, r.id); });
   for (auto& r : rules)
     for (const auto& [glob, severity] : config.severity)

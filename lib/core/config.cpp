@@ -87,10 +87,12 @@ void read(const YAML::Node& doc, Config& c) {
     } else if (key == "exclude") {
       c.exclude = strings(kv.second, key);
     } else if (key == "rules") {
-      if (!kv.second.IsMap()) throw Bad{line_of(kv.second), "'rules' must be a map (disable, severity)"};
+      if (!kv.second.IsMap()) throw Bad{line_of(kv.second), "'rules' must be a map (enable, disable, severity)"};
       for (const auto& r : kv.second) {
         std::string sub = r.first.Scalar();
-        if (sub == "disable") {
+        if (sub == "enable") {
+          c.enable = strings(r.second, "rules.enable");
+        } else if (sub == "disable") {
           c.disable = strings(r.second, "rules.disable");
         } else if (sub == "severity") {
           if (!r.second.IsMap()) throw Bad{line_of(r.second), "'rules.severity' must map rule ids to severities"};

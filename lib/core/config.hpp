@@ -25,6 +25,7 @@ struct Deployment {
 struct Config {
   std::optional<Severity> fail_on;              ///< used when the command line gives none
   std::vector<std::string> exclude;             ///< gitignore-style globs of paths not to read
+  std::vector<std::string> enable;              ///< when set, only rules with these ids (globs) run
   std::vector<std::string> disable;             ///< rule ids or globs of ids not to run
   std::map<std::string, Severity> severity;     ///< rule id or glob -> severity override
   std::vector<std::string> allow_licenses;      ///< licenses.allow: SPDX ids, LicenseRefs, kinds (globs)

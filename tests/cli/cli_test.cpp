@@ -582,6 +582,13 @@ TEST(Cli, ProviderAllowList) {
       << "an allowed vendor (glob, any case) gives no policy finding";
   json disabled = json::parse(scan_with_config("providers: {allow: [local]}\nrules: {disable: [\"policy.provider.*\"]}\n").out);
   EXPECT_TRUE(rule_ids(disabled, "policy.").empty());
+  // rules.enable keeps only the rules named, but the config's own policy rules still run.
+  json enabled = json::parse(
+      scan_with_config("providers: {allow: [local]}\nrules: {enable: [\"license.clause.user-*\", \"lockin.model_provider.openai-import\"]}\n").out);
+  std::set<std::string> ran;
+  for (const auto& f : enabled["findings"]) ran.insert(f["rule_id"].get<std::string>());
+  EXPECT_EQ(ran, (std::set<std::string>{"license.clause.user-cap", "lockin.model_provider.openai-import", "policy.provider.not-allowed"}))
+      << enabled["findings"].dump();
   json lowered = json::parse(scan_with_config("providers: {allow: [local]}\nrules: {severity: {policy.provider.not-allowed: low}}\n").out);
   EXPECT_EQ(rule_ids(lowered, "policy."), (std::vector<std::string>{"policy.provider.not-allowed low app.py"}));
 

@@ -72,3 +72,10 @@ TEST(Config, BadTypesNameLineAndKey) {
   EXPECT_EQ(error_of("deployment:\n  regions: {EU: 1}\n"), ":2: 'deployment.regions' must be a string or a list of strings");
   EXPECT_EQ(error_of("deployment:\n  users: 5\n"), ":2: unknown key 'deployment.users'");
 }
+
+TEST(Config, RulesEnableIsAListOfGlobs) {
+  Config c;
+  EXPECT_EQ(load("rules:\n  enable: [\"license.*\", lockin.hardware.cuda-wheels]\n", c), "");
+  EXPECT_EQ(c.enable, (std::vector<std::string>{"license.*", "lockin.hardware.cuda-wheels"}));
+  EXPECT_EQ(error_of("rules:\n  enable: {a: b}\n").substr(0, 17), ":2: 'rules.enable");
+}
