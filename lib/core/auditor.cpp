@@ -326,14 +326,24 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
     result.diagnostics.insert(result.diagnostics.end(), out.diagnostics.begin(), out.diagnostics.end());
   }
 
-  add_inferred_models(facts);
-  resolve_card_licenses(facts);
-  compare_declared_licenses(facts);
-  result.models = collect_models(facts);
+  // The model stage looks at every fact once per model: hand it only the kinds it reads (cards,
+  // license texts, artefacts), a few percent of a source tree's facts, so it stays linear in the
+  // tree's size. What it adds joins the rest before the rules run.
+  static const std::set<std::string, std::less<>> kModelKinds = {
+      "model", "license", "license_text", "license_clause", "license_prose", "heading", "link", "claim",
+      "card_field", "eval_result", "gating", "model_file"};
+  auto tail = std::stable_partition(facts.begin(), facts.end(), [](const Fact& f) { return !kModelKinds.count(f.kind); });
+  std::vector<Fact> model_facts(std::make_move_iterator(tail), std::make_move_iterator(facts.end()));
+  facts.erase(tail, facts.end());
+  add_inferred_models(model_facts);
+  resolve_card_licenses(model_facts);
+  compare_declared_licenses(model_facts);
+  result.models = collect_models(model_facts);
+  apply_lineage(result.models, model_facts);
+  for (auto& model : result.models) evaluate_openness(model, model_facts);
+  add_openness_facts(result.models, model_facts);
+  facts.insert(facts.end(), std::make_move_iterator(model_facts.begin()), std::make_move_iterator(model_facts.end()));
   result.dependencies = collect_dependencies(facts);
-  apply_lineage(result.models, facts);
-  for (auto& model : result.models) evaluate_openness(model, facts);
-  add_openness_facts(result.models, facts);
   result.findings = evaluate_rules(rules, facts);
   result.lockin = score_lockin(result.findings);  // scores see everything; the baseline only quiets the report
   // The open-washing rule's findings sit on the card's claim line; the model record says so too.

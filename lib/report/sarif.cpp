@@ -101,7 +101,7 @@ void render_sarif(const AuditResult& r, std::ostream& out) {
     if (auto it = index.find(f.rule_id); it != index.end()) result["ruleIndex"] = it->second;
     if (f.mitigates) result["kind"] = "informational";
     if (!f.vendor.empty()) result["properties"]["vendor"] = f.vendor;
-    results.push_back(result);
+    results.push_back(std::move(result));
   }
   json notifications = json::array();
   for (const auto& d : r.diagnostics)
@@ -115,10 +115,14 @@ void render_sarif(const AuditResult& r, std::ostream& out) {
                   {"semanticVersion", std::string(version())},
                   {"rules", rules}}}}},
               {"invocations", json::array({{{"executionSuccessful", true},
-                                            {"toolExecutionNotifications", notifications}}})},
-              {"results", results},
-              {"properties", {{"rulesVersion", std::string(rules_version())}, {"targets", r.targets}}}};
-  json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"}, {"version", "2.1.0"}, {"runs", json::array({run})}};
+                                            {"toolExecutionNotifications", notifications}}})}
+  };
+  // Moved, not listed in the initializer: that would deep-copy every result.
+  run["results"] = std::move(results);
+  run["properties"] = {{"rulesVersion", std::string(rules_version())}, {"targets", r.targets}};
+  json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"}, {"version", "2.1.0"}};
+  doc["runs"] = json::array();
+  doc["runs"].push_back(std::move(run));
   out << doc.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
 
