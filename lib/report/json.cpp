@@ -113,6 +113,42 @@ json finding_json(const Finding& f) {
   return j;
 }
 
+// Writes `value` as `dump(2)` would inside a member at depth one, indenting its lines by two.
+void write_nested(const json& value, std::ostream& out) {
+  std::string text = value.dump(2, ' ', false, json::error_handler_t::replace);
+  for (char c : text) {
+    out << c;
+    if (c == '\n') out << "  ";  // strings hold no raw newline: JSON escapes them
+  }
+}
+
+// A top-level array member, one element at a time: the same text as a DOM's dump(2), without
+// holding every finding's DOM at once (time and peak memory on large trees).
+template <typename T, typename ToJson>
+void write_array(const std::vector<T>& items, ToJson to_json, std::ostream& out) {
+  if (items.empty()) {
+    out << "[]";
+    return;
+  }
+  out << "[\n";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    out << "    ";
+    std::string text = to_json(items[i]).dump(2, ' ', false, json::error_handler_t::replace);
+    for (char c : text) {
+      out << c;
+      if (c == '\n') out << "    ";
+    }
+    out << (i + 1 < items.size() ? ",\n" : "\n");
+  }
+  out << "  ]";
+}
+
+json diagnostic_json(const Diagnostic& d) {
+  json j = {{"path", d.location.path}, {"line", d.location.line}, {"message", d.message}, {"level", d.level}};
+  if (d.location.column) j["column"] = d.location.column;
+  return j;
+}
+
 }  // namespace
 
 void render_json(const AuditResult& r, std::ostream& out) {
@@ -124,39 +160,39 @@ void render_json(const AuditResult& r, std::ostream& out) {
   }
   std::size_t counted = 0;
   for (const auto& f : r.findings) counted += !f.mitigates;
-  json models = json::array();
-  for (const auto& m : r.models) models.push_back(model_json(m));
-  json dependencies = json::array();
-  for (const auto& d : r.dependencies)
-    dependencies.push_back({{"ecosystem", d.ecosystem}, {"name", d.name}, {"version", d.version}, {"spec", d.spec},
-                            {"scope", d.scope}, {"purl", d.purl}, {"location", location_json(d.location)}});
-  json findings = json::array();
-  for (const auto& f : r.findings) findings.push_back(finding_json(f));
-  json suppressed = json::array();
-  for (const auto& f : r.suppressed) suppressed.push_back(finding_json(f));
-  json diagnostics = json::array();
-  for (const auto& d : r.diagnostics) {
-    json j = {{"path", d.location.path}, {"line", d.location.line}, {"message", d.message}, {"level", d.level}};
-    if (d.location.column) j["column"] = d.location.column;
-    diagnostics.push_back(std::move(j));
-  }
-  json doc = {
+  json head = {
       {"tool", {{"name", "openlock"}, {"version", std::string(version())}, {"rules_version", std::string(rules_version())}}},
       {"targets", r.targets},
       {"summary", {{"files_scanned", r.files_scanned}, {"files_by_kind", r.files_by_kind}, {"findings", counted}, {"by_severity", by_severity},
                    {"diagnostics", r.diagnostics.size()}, {"baseline_suppressed", r.baseline_suppressed}, {"suppressed", r.suppressed.size()}, {"outside_diff", r.outside_diff}}},
   };
-  // Big arrays are moved in: an initializer list would deep-copy them (a quarter of a scan's time).
-  doc["models"] = std::move(models);
-  doc["dependencies"] = std::move(dependencies);
-  doc["lockin"] = {{"hardware", axis_json(r.lockin.hardware)},
-                   {"model_provider", axis_json(r.lockin.model_provider)},
-                   {"cloud", axis_json(r.lockin.cloud)}};
-  doc["findings"] = std::move(findings);
-  doc["diagnostics"] = std::move(diagnostics);
-  doc["suppressed"] = std::move(suppressed);
-  // Invalid UTF-8 from the target is replaced, never a reason to fail the report.
-  out << doc.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+  json lockin = {{"hardware", axis_json(r.lockin.hardware)},
+                 {"model_provider", axis_json(r.lockin.model_provider)},
+                 {"cloud", axis_json(r.lockin.cloud)}};
+  auto dependency_json = [](const Dependency& d) {
+    return json{{"ecosystem", d.ecosystem}, {"name", d.name}, {"version", d.version}, {"spec", d.spec},
+                {"scope", d.scope}, {"purl", d.purl}, {"location", location_json(d.location)}};
+  };
+  // Keys in the design's order; invalid UTF-8 from the target is replaced, never a reason to fail.
+  out << "{\n";
+  for (const auto& [key, value] : head.items()) {
+    out << "  " << json(key).dump() << ": ";
+    write_nested(value, out);
+    out << ",\n";
+  }
+  out << "  \"models\": ";
+  write_array(r.models, model_json, out);
+  out << ",\n  \"dependencies\": ";
+  write_array(r.dependencies, dependency_json, out);
+  out << ",\n  \"lockin\": ";
+  write_nested(lockin, out);
+  out << ",\n  \"findings\": ";
+  write_array(r.findings, finding_json, out);
+  out << ",\n  \"diagnostics\": ";
+  write_array(r.diagnostics, diagnostic_json, out);
+  out << ",\n  \"suppressed\": ";
+  write_array(r.suppressed, finding_json, out);
+  out << "\n}\n";
 }
 
 }  // namespace openlock
