@@ -72,4 +72,10 @@ TEST(Clauses, UserCapsCarryTheirCountAndPoliciesTheirReference) {
   ASSERT_EQ(plain.size(), 2u);
   EXPECT_EQ(plain[0].detail, "50000");
   EXPECT_EQ(plain[1].detail, "") << "a policy in the same text is not by reference";
+  // A count no cap could mean (beyond long long, or 400 digits) is unreadable, not a crash.
+  auto huge = find_clauses("Above 9000000000000000000000000000000 billion monthly active users, ask first.");
+  ASSERT_EQ(huge.size(), 1u);
+  EXPECT_EQ(huge[0].kind, "mau_cap");
+  EXPECT_EQ(huge[0].detail, "");
+  EXPECT_EQ(find_clauses("Above " + std::string(400, '9') + " monthly active users, ask first.").at(0).detail, "");
 }
