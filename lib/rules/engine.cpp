@@ -63,11 +63,37 @@ bool leaf_matches(const Condition& leaf, const Fact& fact) {
   return std::all_of(leaf.tests.begin(), leaf.tests.end(), [&](const auto& t) { return test_matches(fact, t); });
 }
 
-Outcome evaluate(const Condition& c, const std::vector<const Fact*>& scope) {
+// The facts a rule sees (one file's, or the repo's), grouped by kind so that a leaf looks only at
+// the facts of its kind: a source file has hundreds of facts and a rule names one or two kinds.
+class Scope {
+ public:
+  Scope() = default;
+  explicit Scope(const std::vector<const Fact*>& facts) {
+    for (const Fact* f : facts) by_kind_[f->kind].push_back(f);
+  }
+  const std::vector<const Fact*>& of(std::string_view kind) const {
+    static const std::vector<const Fact*> none;
+    auto it = by_kind_.find(kind);
+    return it == by_kind_.end() ? none : it->second;
+  }
+  template <typename Keep>
+  Scope filtered(Keep keep) const {
+    Scope out;
+    for (const auto& [kind, facts] : by_kind_)
+      for (const Fact* f : facts)
+        if (keep(*f)) out.by_kind_[kind].push_back(f);
+    return out;
+  }
+
+ private:
+  std::map<std::string, std::vector<const Fact*>, std::less<>> by_kind_;
+};
+
+Outcome evaluate(const Condition& c, const Scope& scope) {
   Outcome out;
   switch (c.op) {
     case Condition::Op::leaf:
-      for (const Fact* f : scope)
+      for (const Fact* f : scope.of(c.fact_kind))
         if (leaf_matches(c, *f)) out.facts.push_back(f);
       out.holds = !out.facts.empty();
       break;
@@ -197,28 +223,25 @@ std::vector<Finding> evaluate_rules(const std::vector<Rule>& rules, const std::v
     by_file[f.location.path].push_back(&f);
     all.push_back(&f);
   }
+  const Scope repo(all);
+  std::vector<std::pair<const std::string*, Scope>> files;  // built once, seen by every rule
+  for (const auto& [path, list] : by_file) files.emplace_back(&path, Scope(list));
   std::vector<Finding> findings;
   for (const auto& rule : rules) {
     bool narrowed = !rule.include_paths.empty() || !rule.exclude_paths.empty() || !rule.contexts.empty();
-    std::vector<const Fact*> kept;
-    auto run_scope = [&](const std::vector<const Fact*>& all_facts) {
-      const std::vector<const Fact*>* scope = &all_facts;
-      if (narrowed) {
-        kept.clear();
-        std::copy_if(all_facts.begin(), all_facts.end(), std::back_inserter(kept),
-                     [&](const Fact* f) { return in_rule_scope(rule, *f); });
-        scope = &kept;
-      }
-      Outcome o = evaluate(rule.match, *scope);
+    auto run_scope = [&](const Scope& whole) {
+      Scope kept;
+      if (narrowed) kept = whole.filtered([&](const Fact& f) { return in_rule_scope(rule, f); });
+      Outcome o = evaluate(rule.match, narrowed ? kept : whole);
       if (!o.holds) return;
       std::set<const Fact*> seen;
       for (const Fact* f : o.facts)
         if ((rule.at.empty() || f->kind == rule.at) && seen.insert(f).second) findings.push_back(make_finding(rule, *f));
     };
     if (rule.scope == "repo") {
-      run_scope(all);
+      run_scope(repo);
     } else {
-      for (const auto& [path, scope] : by_file) run_scope(scope);
+      for (const auto& [path, scope] : files) run_scope(scope);
     }
   }
   sort_findings(findings);
