@@ -347,10 +347,10 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   result.findings = evaluate_rules(rules, facts);
   result.lockin = score_lockin(result.findings);  // scores see everything; the baseline only quiets the report
   // The open-washing rule's findings sit on the card's claim line; the model record says so too.
-  for (auto& model : result.models)
-    model.openness.open_washing = std::any_of(result.findings.begin(), result.findings.end(), [&](const Finding& f) {
-      return f.rule_id.starts_with("openness.card.open-washing") && f.location.path == model.path;
-    });
+  std::set<std::string, std::less<>> washed;  // cards with an open-washing finding
+  for (const auto& f : result.findings)
+    if (f.rule_id.starts_with("openness.card.open-washing")) washed.insert(f.location.path);
+  for (auto& model : result.models) model.openness.open_washing = washed.count(model.path) > 0;
   // The config's policy judges what the rules found (after the scores, which it must not move;
   // before the cap, suppressions and baseline, which apply to its findings too).
   if (config.deployment)
