@@ -12,6 +12,7 @@ cd "$(dirname "$0")/../.."
 root=$PWD
 build=${BUILD_DIR:-build-fuzz}
 jobs=${JOBS:-$(nproc)}
+timeout=${TIMEOUT:-10}  # seconds one input may take; raise it on a machine busy with other work
 CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOPENLOCK_FUZZ=ON \
   -DOPENLOCK_BUILD_TESTS=OFF -DOPENLOCK_BUILD_TOOLS=OFF -DOPENLOCK_BUILD_BENCH=OFF >/dev/null || exit 2
 cmake --build "$build" -j "$jobs" --target fuzz_parsers fuzz_spdx fuzz_rule_loader >/dev/null || exit 2
@@ -21,7 +22,7 @@ run_one() {
   [[ $name == spdx || $name == rule_loader ]] && target=fuzz_$name
   mkdir -p "$build/corpus/$name" "$root/tests/fuzz/crashes/$name"
   OPENLOCK_FUZZ_PARSER=$name "$build/tests/fuzz/$target" "$build/corpus/$name" "$root/tests/fuzz/seeds/$name" \
-    -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -max_total_time="$seconds" -max_len=65536 -timeout="$timeout" -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$root/tests/fuzz/crashes/$name/" >"$build/corpus/$name.log" 2>&1
   local status=$?
   local runs; runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$build/corpus/$name.log" | grep -o '[0-9]*$')
@@ -30,5 +31,5 @@ run_one() {
   return $status
 }
 export -f run_one
-export build root seconds
+export build root seconds timeout
 if (($# > 0)); then printf '%s\n' "$@"; else ls "$root/tests/fuzz/seeds"; fi | xargs -P "$jobs" -I{} bash -c 'run_one "$@"' _ {}
