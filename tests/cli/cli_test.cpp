@@ -547,7 +547,9 @@ TEST(Cli, DeploymentWithinTheCapAndNonCommercialIsNotDenied) {
   EXPECT_EQ(small.exit_code, 1) << small.err;
   json report = json::parse(small.out);
   for (const auto& f : report["findings"])
-    if (f["severity"] == "high") EXPECT_EQ(f["rule_id"], "license.clause.non-commercial");
+    if (f["severity"] == "high") {
+      EXPECT_EQ(f["rule_id"], "license.clause.non-commercial");
+    }
   std::vector<std::string> decisions;
   for (const auto& d : report["models"][0]["policy"]) decisions.push_back(d["decision"].get<std::string>() + " " + d["clause"].get<std::string>());
   EXPECT_EQ(std::count(decisions.begin(), decisions.end(), "allow mau_cap"), 1);
