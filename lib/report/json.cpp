@@ -113,12 +113,12 @@ json finding_json(const Finding& f) {
   return j;
 }
 
-// Writes `value` as `dump(2)` would inside a member at depth one, indenting its lines by two.
-void write_nested(const json& value, std::ostream& out) {
+// Writes `value` as `dump(2)` would at a depth whose lines start with `indent`.
+void write_indented(const json& value, std::string_view indent, std::ostream& out) {
   std::string text = value.dump(2, ' ', false, json::error_handler_t::replace);
   for (char c : text) {
     out << c;
-    if (c == '\n') out << "  ";  // strings hold no raw newline: JSON escapes them
+    if (c == '\n') out << indent;  // strings hold no raw newline: JSON escapes them
   }
 }
 
@@ -133,11 +133,7 @@ void write_array(const std::vector<T>& items, ToJson to_json, std::ostream& out)
   out << "[\n";
   for (std::size_t i = 0; i < items.size(); ++i) {
     out << "    ";
-    std::string text = to_json(items[i]).dump(2, ' ', false, json::error_handler_t::replace);
-    for (char c : text) {
-      out << c;
-      if (c == '\n') out << "    ";
-    }
+    write_indented(to_json(items[i]), "    ", out);
     out << (i + 1 < items.size() ? ",\n" : "\n");
   }
   out << "  ]";
@@ -177,7 +173,7 @@ void render_json(const AuditResult& r, std::ostream& out) {
   out << "{\n";
   for (const auto& [key, value] : head.items()) {
     out << "  " << json(key).dump() << ": ";
-    write_nested(value, out);
+    write_indented(value, "  ", out);
     out << ",\n";
   }
   out << "  \"models\": ";
@@ -185,7 +181,7 @@ void render_json(const AuditResult& r, std::ostream& out) {
   out << ",\n  \"dependencies\": ";
   write_array(r.dependencies, dependency_json, out);
   out << ",\n  \"lockin\": ";
-  write_nested(lockin, out);
+  write_indented(lockin, "  ", out);
   out << ",\n  \"findings\": ";
   write_array(r.findings, finding_json, out);
   out << ",\n  \"diagnostics\": ";

@@ -48,7 +48,7 @@ bool value_passes(const Condition::AttrTest& test, std::string_view value) {
 // An attribute may repeat (tags, datasets): the test holds when one of its values passes.
 // A test of presence alone (`exists`) looks at no value.
 bool test_matches(const Fact& fact, const Condition::AttrTest& test) {
-  bool value_tests = !test.patterns.empty() || !test.equals.empty() || test.regex || test.gt || test.ge || test.lt || test.le;
+  bool value_tests = test.tests_values();
   bool present = false;
   for (const auto& [key, value] : fact.attrs) {
     if (key != test.attr) continue;

@@ -131,8 +131,7 @@ void parse_operators(const YAML::Node& ops, Condition::AttrTest& test) {
                                        "'; expected glob, equals, regex, gt, ge, lt, le or exists"};
     }
   }
-  bool value_tests = !test.patterns.empty() || !test.equals.empty() || test.regex || test.gt || test.ge || test.lt || test.le;
-  if (test.exists == false && value_tests)
+  if (test.exists == false && test.tests_values())
     throw Bad{line_of(ops), "attribute '" + test.attr + "': 'exists: false' cannot be combined with tests of its value"};
 }
 

@@ -30,6 +30,9 @@ struct Condition {
     std::optional<double> gt, ge, lt, le;        ///< numeric bounds; a value that is not a number fails
     std::optional<bool> exists;                  ///< the attribute is (or is not) present at all
     int line = 0;                                ///< where the test is written, for errors
+
+    /// Whether the test looks at values at all (else it is `exists` alone).
+    bool tests_values() const { return !patterns.empty() || !equals.empty() || regex || gt || ge || lt || le; }
   };
   std::vector<AttrTest> tests;          // leaf only
   std::vector<Condition> children;      // any / all / not
