@@ -104,13 +104,49 @@ void cap_findings(AuditResult& result, std::size_t cap) {
   result.findings = std::move(kept);
 }
 
+// The fact kinds the model stage reads, and those it adds.
+const std::set<std::string, std::less<>>& model_kinds() {
+  static const std::set<std::string, std::less<>> kinds = {
+      "model", "license", "license_text", "license_clause", "license_prose", "heading", "link", "claim",
+      "card_field", "eval_result", "gating", "model_file", "openness", "license_mismatch", "lineage_conflict"};
+  return kinds;
+}
+
+// Most rules need nothing but one file's facts: they run as soon as the file is parsed, on the
+// thread that parsed it, and the file's facts no later stage reads are dropped at once, so memory
+// does not grow with the tree. The rest (`within: repo`, or reading what the model stage reads or
+// writes) run once every file is in.
+struct EarlyRules {
+  std::vector<Rule> rules, late;
+  std::set<std::string, std::less<>> keep;  // kinds the model stage, the late rules and the report read
+
+  explicit EarlyRules(const std::vector<Rule>& all) : keep(model_kinds()) {
+    keep.insert({"dependency", "image", "suppression", "include"});
+    for (const auto& r : all) {
+      auto kinds = fact_kinds(r);
+      bool per_file = r.scope == "file" && std::none_of(kinds.begin(), kinds.end(), [](const std::string& k) { return model_kinds().count(k) > 0; });
+      (per_file ? rules : late).push_back(r);
+      if (!per_file) keep.merge(kinds);
+    }
+  }
+
+  void run(std::vector<Fact>& facts, std::vector<Finding>& findings) const {
+    if (facts.empty()) return;
+    auto found = evaluate_rules(rules, facts);
+    findings.insert(findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    std::erase_if(facts, [&](const Fact& f) { return !keep.count(f.kind); });
+  }
+};
+
 // Reads and parses the files with `jobs` threads, each file into its own output, then appends the
 // outputs in work (path) order: the report does not depend on the number of threads.
 // Returns false when opt.cancelled() asked to stop.
 bool parse_all(const std::vector<std::pair<const DiscoveredFile*, const Parser*>>& work, std::size_t files,
-               const AuditOptions& opt, const std::vector<KnownText>* licenses, ParseOutput& out) {
+               const AuditOptions& opt, const std::vector<KnownText>* licenses, const EarlyRules* early,
+               ParseOutput& out, std::vector<Finding>& findings) {
   std::atomic<bool> cancelled{false};
   std::vector<ParseOutput> outputs(work.size());
+  std::vector<std::vector<Finding>> found(early ? work.size() : 0);
   std::atomic<std::size_t> next{0};
   std::size_t done = files - work.size();  // files no parser reads count as done at once
   std::mutex progress_mutex;
@@ -127,6 +163,7 @@ bool parse_all(const std::vector<std::pair<const DiscoveredFile*, const Parser*>
         run_parser(*parser, file->rel_path, text, outputs[i], opt, licenses);
         find_suppressions(file->rel_path, text, outputs[i].facts);
         find_spdx_headers(file->rel_path, text, outputs[i].facts);
+        if (early) early->run(outputs[i].facts, found[i]);
       }
       if (opt.progress) {
         std::lock_guard lock(progress_mutex);
@@ -141,6 +178,7 @@ bool parse_all(const std::vector<std::pair<const DiscoveredFile*, const Parser*>
   worker();
   for (auto& t : threads) t.join();
   if (cancelled) return false;
+  for (auto& f : found) findings.insert(findings.end(), std::make_move_iterator(f.begin()), std::make_move_iterator(f.end()));
   for (auto& o : outputs) {
     out.facts.insert(out.facts.end(), std::make_move_iterator(o.facts.begin()), std::make_move_iterator(o.facts.end()));
     out.diagnostics.insert(out.diagnostics.end(), std::make_move_iterator(o.diagnostics.begin()),
@@ -151,8 +189,8 @@ bool parse_all(const std::vector<std::pair<const DiscoveredFile*, const Parser*>
 
 // Parses the files a requirements file includes with -r/-c that discovery did not already give
 // to a parser (e.g. `-r base.in`), staying inside the target.
-void follow_includes(const fs::path& root, const AuditOptions& opt, std::set<std::string>& parsed,
-                     ParseOutput& out) {
+void follow_includes(const fs::path& root, const AuditOptions& opt, const EarlyRules* early, std::set<std::string>& parsed,
+                     ParseOutput& out, std::vector<Finding>& findings) {
   for (std::size_t i = 0; i < out.facts.size(); ++i) {
     if (out.facts[i].kind != "include") continue;
     std::string rel(out.facts[i].get("path"));
@@ -176,7 +214,13 @@ void follow_includes(const fs::path& root, const AuditOptions& opt, std::set<std
     const Parser* requirements = nullptr;
     for (const auto& p : parsers())
       if (p.name == "requirements") requirements = &p;
-    if (requirements) run_parser(*requirements, rel, text, out, opt);  // out.facts may grow; index loop stays valid
+    if (!requirements) continue;
+    ParseOutput one;
+    run_parser(*requirements, rel, text, one, opt);
+    if (early) early->run(one.facts, findings);
+    // out.facts grows (the included file may include more); the index loop stays valid.
+    out.facts.insert(out.facts.end(), std::make_move_iterator(one.facts.begin()), std::make_move_iterator(one.facts.end()));
+    out.diagnostics.insert(out.diagnostics.end(), one.diagnostics.begin(), one.diagnostics.end());
   }
 }
 
@@ -256,6 +300,12 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
 
   std::sort(rules.begin(), rules.end(), [](const Rule& a, const Rule& b) { return a.id < b.id; });
   for (const auto& r : rules) result.rules.push_back(describe(r));
+  // One target: file rules run as each file is parsed (see EarlyRules). Several targets get their
+  // paths prefixed after parsing, so all their rules run at the end.
+  std::optional<EarlyRules> early;
+  if (result.targets.size() == 1) early.emplace(rules);
+  const EarlyRules* per_file = early ? &*early : nullptr;
+  std::vector<Finding> findings;
 
   std::set<std::string> baseline;
   if (!opt.baseline.empty() && !read_baseline(opt.baseline, baseline, error.message)) return false;
@@ -293,6 +343,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
       parse_model_card(in, out);
       ensure_model(out.facts, "-");  // what comes on stdin is a model card, front matter or not
       find_suppressions("-", opt.stdin_text, out.facts);
+      if (per_file) per_file->run(out.facts, findings);
       ++result.files_scanned;
       ++result.files_by_kind["model_card"];
     } else {
@@ -311,13 +362,13 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
         parsed.insert(file.rel_path);
         work.emplace_back(&file, parser);
       }
-      if (!parse_all(work, files.size(), opt, licenses ? &*licenses : nullptr, out)) {
+      if (!parse_all(work, files.size(), opt, licenses ? &*licenses : nullptr, per_file, out, findings)) {
         error.message = "cancelled";
         return false;
       }
       std::error_code ec;
       fs::path root = fs::is_directory(target, ec) ? fs::path(target) : fs::path(target).parent_path();
-      follow_includes(root, opt, parsed, out);
+      follow_includes(root, opt, per_file, parsed, out, findings);
     }
     std::string prefix = several ? target : std::string();
     for (auto& f : out.facts) f.location.path = prefixed(prefix, f.location.path);
@@ -329,10 +380,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   // The model stage looks at every fact once per model: hand it only the kinds it reads (cards,
   // license texts, artefacts), a few percent of a source tree's facts, so it stays linear in the
   // tree's size. What it adds joins the rest before the rules run.
-  static const std::set<std::string, std::less<>> kModelKinds = {
-      "model", "license", "license_text", "license_clause", "license_prose", "heading", "link", "claim",
-      "card_field", "eval_result", "gating", "model_file"};
-  auto tail = std::stable_partition(facts.begin(), facts.end(), [](const Fact& f) { return !kModelKinds.count(f.kind); });
+  auto tail = std::stable_partition(facts.begin(), facts.end(), [](const Fact& f) { return !model_kinds().count(f.kind); });
   std::vector<Fact> model_facts(std::make_move_iterator(tail), std::make_move_iterator(facts.end()));
   facts.erase(tail, facts.end());
   add_inferred_models(model_facts);
@@ -344,7 +392,14 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   add_openness_facts(result.models, model_facts);
   facts.insert(facts.end(), std::make_move_iterator(model_facts.begin()), std::make_move_iterator(model_facts.end()));
   result.dependencies = collect_dependencies(facts);
-  result.findings = evaluate_rules(rules, facts);
+  auto late = evaluate_rules(per_file ? per_file->late : rules, facts);
+  if (findings.empty()) {
+    result.findings = std::move(late);
+  } else {
+    findings.insert(findings.end(), std::make_move_iterator(late.begin()), std::make_move_iterator(late.end()));
+    sort_findings(findings);
+    result.findings = std::move(findings);
+  }
   result.lockin = score_lockin(result.findings);  // scores see everything; the baseline only quiets the report
   // The open-washing rule's findings sit on the card's claim line; the model record says so too.
   std::set<std::string, std::less<>> washed;  // cards with an open-washing finding

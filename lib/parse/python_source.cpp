@@ -10,7 +10,9 @@
 #include "parse/python_source.hpp"
 
 #include <cctype>
+#include <cstdint>
 #include <cstring>
+#include <deque>
 #include <string>
 
 #include "parse/literals.hpp"
@@ -21,14 +23,17 @@ namespace openlock {
 namespace {
 
 struct Token {
-  enum Kind { name, string, op, newline } kind;
-  std::string text;  // for strings: the contents without quotes
-  unsigned line, column;
+  enum Kind : std::uint8_t { name, string, op, newline };
+  std::string_view text;  // into the source, or the lexer's copy; for strings: the contents without quotes
+  std::uint32_t line, column;
+  std::uint32_t line_start;  // offset of the line's first byte: evidence is cut only for tokens that give a fact
+  Kind kind;
   bool statement_start = false;  // first token of a logical line
 };
 
-bool ident_start(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || static_cast<unsigned char>(c) >= 0x80; }
-bool ident_char(char c) { return ident_start(c) || std::isdigit(static_cast<unsigned char>(c)); }
+// ASCII tests by hand: the <cctype> ones consult the locale on every character.
+bool ident_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || static_cast<unsigned char>(c) >= 0x80; }
+bool ident_char(char c) { return ident_start(c) || (c >= '0' && c <= '9'); }
 
 // Splits Python into tokens; unterminated strings end at the end of their line (or file for
 // triple quotes) and are reported, the rest of the file is still read.
@@ -40,9 +45,9 @@ class Lexer {
     if (s_.starts_with("\xEF\xBB\xBF")) i_ = 3;
   }
 
-  std::vector<Token> run() {
-    std::vector<Token> tokens;
-    tokens.reserve(s_.size() / 6);  // about one token per six bytes of Python: one allocation, not a dozen
+  // Appends to `tokens`, which the caller reuses from file to file (its memory is already mapped).
+  void run(std::vector<Token>& tokens) {
+    tokens.reserve(s_.size() / 4);  // at most about one token per four bytes of Python
     int depth = 0;  // inside brackets, newlines do not end a statement
     bool at_start = true;
     while (i_ < s_.size()) {
@@ -51,7 +56,7 @@ class Lexer {
       if (c == '\n' || c == '\r') {
         if (c == '\r' && i_ + 1 < s_.size() && s_[i_ + 1] == '\n') ++i_;
         ++i_, ++line_, line_start_ = i_;
-        if (depth == 0 && !at_start) tokens.push_back({Token::newline, "", line_ - 1, 0}), at_start = true;
+        if (depth == 0 && !at_start) tokens.push_back({"", line_ - 1, 0, 0, Token::newline}), at_start = true;
         continue;
       }
       if (c == ' ' || c == '\t' || c == '\f') { ++i_; continue; }
@@ -60,7 +65,7 @@ class Lexer {
         while (i_ < s_.size() && s_[i_] != '\n' && s_[i_] != '\r') ++i_;
         continue;
       }
-      Token t{Token::op, "", line_, column()};
+      Token t{"", line_, column(), static_cast<std::uint32_t>(line_start_), Token::op};
       t.statement_start = at_start;
       at_start = false;
       if (string_start()) {
@@ -75,12 +80,11 @@ class Lexer {
         if (c == ';' && depth == 0) at_start = true;  // `a = 1; import b`: a new statement
         if (c == '(' || c == '[' || c == '{') ++depth;
         if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
-        t.text = std::string(1, c);
+        t.text = s_.substr(i_, 1);
         ++i_;
       }
-      tokens.push_back(std::move(t));
+      tokens.push_back(t);
     }
-    return tokens;
   }
 
  private:
@@ -98,43 +102,53 @@ class Lexer {
     return false;
   }
 
-  std::string read_string() {
+  // The contents stay a view of the source unless an escape or a line break makes them differ;
+  // only then are they copied (most literals have neither).
+  std::string_view read_string() {
     char q = s_[i_];
     bool triple = s_.substr(i_, 3) == std::string(3, q);
     unsigned start_line = line_;
     i_ += triple ? 3 : 1;
-    std::string out;
+    const std::size_t begin = i_;
+    std::string* copy = nullptr;
+    auto diverge = [&] {
+      if (!copy) copy = &copies_.emplace_back(s_.substr(begin, i_ - begin));
+    };
+    auto contents = [&] { return copy ? std::string_view(*copy) : s_.substr(begin, i_ - begin); };
     while (i_ < s_.size()) {
       char c = s_[i_];
       if (c == '\\' && i_ + 1 < s_.size() && (s_[i_ + 1] == '\n' || s_[i_ + 1] == '\r')) {  // line continuation
+        diverge();
         i_ += (s_[i_ + 1] == '\r' && i_ + 2 < s_.size() && s_[i_ + 2] == '\n') ? 3 : 2;
         ++line_, line_start_ = i_;
         continue;
       }
       if (c == '\\' && !raw_ && i_ + 1 < s_.size()) {
-        out += s_[i_ + 1];
+        diverge();
+        *copy += s_[i_ + 1];
         i_ += 2;
         continue;
       }
       if (c == '\\' && raw_ && i_ + 1 < s_.size()) {  // raw strings keep the backslash
-        out += c, out += s_[i_ + 1];
+        if (copy) *copy += c, *copy += s_[i_ + 1];
         i_ += 2;
         continue;
       }
       if (triple ? s_.substr(i_, 3) == std::string(3, q) : c == q) {
+        std::string_view out = contents();
         i_ += triple ? 3 : 1;
         return out;
       }
       if (c == '\n' || c == '\r') {
         if (!triple) break;
-        if (c == '\r' && i_ + 1 < s_.size() && s_[i_ + 1] == '\n') ++i_;
+        if (c == '\r' && i_ + 1 < s_.size() && s_[i_ + 1] == '\n') diverge(), ++i_;  // CRLF reads as CR
         ++line_, line_start_ = i_ + 1;
       }
-      out += c;
+      if (copy) *copy += c;
       ++i_;
     }
     diags_.push_back({{std::string(path_), start_line, 0}, "string literal is never closed"});
-    return out;
+    return contents();
   }
 
   std::string_view s_;
@@ -144,15 +158,17 @@ class Lexer {
   std::size_t i_ = 0, line_start_ = 0;
   unsigned line_ = 1;
   bool raw_ = false;
+  std::deque<std::string> copies_;  // string contents that differ from the source; tokens point here
 };
 
 struct Reader {
   const ParseInput& in;
   ParseOutput& out;
-  std::vector<std::string_view> lines;
 
   Fact fact(const char* kind, const Token& t) {
-    std::string_view line = t.line >= 1 && t.line <= lines.size() ? lines[t.line - 1] : std::string_view();
+    std::string_view line = in.text.substr(std::min<std::size_t>(t.line_start, in.text.size()));
+    if (t.line_start == 0 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+    line = line.substr(0, line.find_first_of("\r\n"));
     return Fact{kind, {std::string(in.path), t.line, t.column}, std::string(cap_utf8(trim(line), 300)), {}};
   }
 
@@ -187,8 +203,8 @@ struct Reader {
       if (j > 0 && tk[j - 1].text == "as") continue;
       out.facts.push_back(fact("import", tk[j])
                               .set("module", module)
-                              .set("symbol", tk[j].text)
-                              .set("qualified", module + "." + tk[j].text)
+                              .set("symbol", std::string(tk[j].text))
+                              .set("qualified", module + "." + std::string(tk[j].text))
                               .set("language", "python"));
     }
     return j;
@@ -202,28 +218,28 @@ struct Reader {
     else if (tk[i].text == "environ" && is(i + 1, ".") && is(i + 2, "get") && is(i + 3, "(")) str = i + 4;
     else if (tk[i].text == "getenv" && is(i + 1, "(")) str = i + 2;
     if (str && str < tk.size() && tk[str].kind == Token::string && !tk[str].text.empty())
-      out.facts.push_back(fact("env_var", tk[str]).set("name", tk[str].text).set("language", "python"));
+      out.facts.push_back(fact("env_var", tk[str]).set("name", std::string(tk[str].text)).set("language", "python"));
   }
 
   // name(.name)* ( "literal"  ->  call fact; `i` is the first name of the chain.
   void call(const std::vector<Token>& tk, std::size_t i) {
     if (i > 0 && tk[i - 1].kind == Token::op && tk[i - 1].text == ".") return;  // not the chain's start
-    std::string function = tk[i].text;
+    std::string function(tk[i].text);
     std::size_t j = i + 1;
     while (j + 1 < tk.size() && tk[j].kind == Token::op && tk[j].text == "." && tk[j + 1].kind == Token::name)
-      function += "." + tk[j + 1].text, j += 2;
+      function.append(".").append(tk[j + 1].text), j += 2;
     if (j + 1 < tk.size() && tk[j].kind == Token::op && tk[j].text == "(" && tk[j + 1].kind == Token::string)
-      out.facts.push_back(fact("call", tk[i]).set("function", function).set("arg", tk[j + 1].text).set("language", "python"));
+      out.facts.push_back(fact("call", tk[i]).set("function", function).set("arg", std::string(tk[j + 1].text)).set("language", "python"));
   }
 
   void string_literal(const Token& t) {
     std::string host = url_host(t.text), device = device_name(t.text);
     if (!host.empty()) {
-      out.facts.push_back(fact("endpoint", t).set("host", host).set("url", t.text).set("language", "python"));
+      out.facts.push_back(fact("endpoint", t).set("host", host).set("url", std::string(t.text)).set("language", "python"));
     } else if (!device.empty()) {
       out.facts.push_back(fact("device_string", t).set("name", device).set("language", "python"));
     } else if (looks_like_model_id(t.text)) {
-      out.facts.push_back(fact("model_ref", t).set("name", t.text).set("language", "python"));
+      out.facts.push_back(fact("model_ref", t).set("name", std::string(t.text)).set("language", "python"));
     }
   }
 };
@@ -235,9 +251,11 @@ bool python_source_accepts(std::string_view rel_path) {
 }
 
 void parse_python_source(const ParseInput& in, ParseOutput& out) {
-  Reader reader{in, out, {}};
-  for (const auto& l : split_lines(in.text)) reader.lines.push_back(l.text);
-  std::vector<Token> tokens = Lexer(in.text, in.path, out.diagnostics, in.deadline).run();
+  Reader reader{in, out};
+  thread_local std::vector<Token> tokens;
+  tokens.clear();
+  Lexer lexer(in.text, in.path, out.diagnostics, in.deadline);  // owns the copied string contents
+  lexer.run(tokens);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
     if (t.kind == Token::name && t.statement_start && (t.text == "import" || t.text == "from")) {
@@ -250,6 +268,7 @@ void parse_python_source(const ParseInput& in, ParseOutput& out) {
       reader.string_literal(t);
     }
   }
+  if (tokens.capacity() > (std::size_t{1} << 20)) tokens = {};  // one huge file does not pin its tokens' memory
 }
 
 }  // namespace openlock

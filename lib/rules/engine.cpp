@@ -248,8 +248,21 @@ std::vector<Finding> evaluate_rules(const std::vector<Rule>& rules, const std::v
   return findings;
 }
 
+std::set<std::string, std::less<>> fact_kinds(const Rule& rule) {
+  std::set<std::string, std::less<>> kinds;
+  auto walk = [&kinds](const Condition& c, auto& self) -> void {
+    if (c.op == Condition::Op::leaf) kinds.insert(c.fact_kind);
+    for (const auto& child : c.children) self(child, self);
+  };
+  walk(rule.match, walk);
+  if (!rule.at.empty()) kinds.insert(rule.at);
+  return kinds;
+}
+
+// Stable: findings equal in every key keep the order the rules gave them, so the report is the
+// same whether the rules ran file by file or over the whole target.
 void sort_findings(std::vector<Finding>& findings) {
-  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.location.path, a.location.line, a.location.column, a.rule_id, a.evidence) <
            std::tie(b.location.path, b.location.line, b.location.column, b.rule_id, b.evidence);
   });

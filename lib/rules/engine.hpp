@@ -1,6 +1,8 @@
 // Evaluates rules over facts and produces findings.
 #pragma once
 
+#include <set>
+#include <string>
 #include <vector>
 
 #include "core/fact.hpp"
@@ -14,6 +16,9 @@ namespace openlock {
 /// leaf matched (in a condition tree that holds) yields one finding located at that fact.
 /// Findings get context (from the path), confidence and a stable fingerprint.
 std::vector<Finding> evaluate_rules(const std::vector<Rule>& rules, const std::vector<Fact>& facts);
+
+/// The fact kinds a rule's condition names (and its `at`).
+std::set<std::string, std::less<>> fact_kinds(const Rule& rule);
 
 /// Sorts findings as reports list them: path, line, column, rule id, evidence.
 void sort_findings(std::vector<Finding>& findings);
