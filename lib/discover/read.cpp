@@ -66,6 +66,7 @@ bool read_text_file(const DiscoveredFile& file, std::uint64_t max_file_size, std
       return fail("cannot read file: " + errno_reason());
     }
     got += static_cast<std::size_t>(n);
+    if (got == size && size > 0) break;  // all fstat promised: no second read just to see the end
     if (got == text.size() && got < limit) text.resize(static_cast<std::size_t>(std::min<std::uint64_t>(got * 2, limit)));
   }
   text.resize(got);

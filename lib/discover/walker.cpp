@@ -42,8 +42,11 @@ struct Walk {
     diagnostics.push_back({{rel, 0, 0}, std::move(message)});
   }
 
-  void load_ignore_files(const fs::path& dir, const std::string& rel_dir) {
+  // `names` are the folder's entries: an ignore file that is not among them costs no lookup.
+  void load_ignore_files(const fs::path& dir, const std::string& rel_dir, const std::vector<fs::directory_entry>& entries) {
     for (const char* name : {".gitignore", ".openlockignore"}) {
+      auto entry = std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e.path().filename() == name; });
+      if (entry == entries.end()) continue;
       std::error_code ec;
       fs::path file = dir / name;
       // Like git, a symlinked ignore file is not read; a FIFO of that name must never be opened.
@@ -68,7 +71,9 @@ struct Walk {
     files.push_back({rel, path, size});  // the size cap is applied when a parser wants the file
   }
 
-  void walk(const fs::path& dir, const std::string& rel_dir, int depth) {
+  // `canonical` is the folder's real path: known without a lookup while the walk only steps into
+  // real folders (a symlinked one is resolved once, where the link is followed).
+  void walk(const fs::path& dir, const std::string& rel_dir, int depth, const fs::path& canonical) {
     if (depth > kMaxDepth)
       return note(rel_dir, "folder nesting deeper than " + std::to_string(kMaxDepth) + "; not walked");
     std::error_code ec;
@@ -79,30 +84,31 @@ struct Walk {
               [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
 
     std::size_t ignore_mark = ignore.size();
-    load_ignore_files(dir, rel_dir);
-    for (const auto& entry : entries) visit(entry.path(), rel_dir, depth);
+    load_ignore_files(dir, rel_dir, entries);
+    for (const auto& entry : entries) visit(entry, rel_dir, depth, canonical);
     ignore.truncate(ignore_mark);
   }
 
-  void walk_folder(const fs::path& path, const std::string& rel, int depth) {
-    std::error_code ec;
-    fs::path canonical = fs::canonical(path, ec);
-    if (ec) return note(rel, "cannot resolve folder: " + ec.message());
+  void walk_folder(const fs::path& path, const std::string& rel, int depth, const fs::path& canonical) {
     if (!visited.insert(canonical).second) return;  // a loop or a second way in
-    walk(path, rel, depth + 1);
+    walk(path, rel, depth + 1, canonical);
   }
 
-  void visit(const fs::path& path, const std::string& rel_dir, int depth) {
+  // The entry's type comes from the folder listing where the file system gives it (no lstat).
+  void visit(const fs::directory_entry& entry, const std::string& rel_dir, int depth, const fs::path& parent_canonical) {
+    const fs::path& path = entry.path();
     std::string name = path.filename().string();
     if (name == ".git") return;
     std::string rel = rel_dir.empty() ? name : rel_dir + "/" + name;
     std::error_code ec;
-    fs::file_status link = fs::symlink_status(path, ec);
+    bool symlink = entry.is_symlink(ec);
     if (ec) return note(rel, "cannot read file status: " + ec.message());
-    if (!fs::is_symlink(link)) {
-      if (ignore.ignored(rel, fs::is_directory(link))) return;
-      if (fs::is_directory(link)) return walk_folder(path, rel, depth);
-      if (fs::is_regular_file(link)) return add_file(path, rel);
+    if (!symlink) {
+      bool directory = entry.is_directory(ec);
+      if (ec) return note(rel, "cannot read file status: " + ec.message());
+      if (ignore.ignored(rel, directory)) return;
+      if (directory) return walk_folder(path, rel, depth, parent_canonical / name);
+      if (entry.is_regular_file(ec)) return add_file(path, rel);
       return note(rel, "not a regular file (FIFO, socket or device); skipped");
     }
     // A symlink: ignore rules first, so an ignored link (a build `result` link, say) is silent.
@@ -121,7 +127,13 @@ struct Walk {
       LinkedFolder next = std::move(linked.front());
       linked.pop_front();
       ignore = std::move(next.ignore);
-      walk_folder(next.path, next.rel, next.depth);
+      std::error_code ec;
+      fs::path canonical = fs::canonical(next.path, ec);
+      if (ec) {
+        note(next.rel, "cannot resolve folder: " + ec.message());
+        continue;
+      }
+      walk_folder(next.path, next.rel, next.depth, canonical);
     }
   }
 };
@@ -147,7 +159,7 @@ void discover(const fs::path& root, std::vector<DiscoveredFile>& files, std::vec
     return;
   }
   Walk walk{canonical, files, diagnostics, {}, {canonical}, {}};
-  walk.walk(root, "", 0);
+  walk.walk(root, "", 0, canonical);
   walk.walk_linked_folders();
   std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.rel_path < b.rel_path; });
 }

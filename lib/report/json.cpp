@@ -115,11 +115,14 @@ json finding_json(const Finding& f) {
 
 // Writes `value` as `dump(2)` would at a depth whose lines start with `indent`.
 void write_indented(const json& value, std::string_view indent, std::ostream& out) {
-  std::string text = value.dump(2, ' ', false, json::error_handler_t::replace);
-  for (char c : text) {
-    out << c;
-    if (c == '\n') out << indent;  // strings hold no raw newline: JSON escapes them
+  const std::string text = value.dump(2, ' ', false, json::error_handler_t::replace);
+  std::string_view rest(text);
+  // Strings hold no raw newline (JSON escapes them): each one starts a line, to be indented.
+  for (std::size_t nl; (nl = rest.find('\n')) != std::string_view::npos; rest.remove_prefix(nl + 1)) {
+    out.write(rest.data(), static_cast<std::streamsize>(nl + 1));
+    out.write(indent.data(), static_cast<std::streamsize>(indent.size()));
   }
+  out.write(rest.data(), static_cast<std::streamsize>(rest.size()));
 }
 
 // A top-level array member, one element at a time: the same text as a DOM's dump(2), without
