@@ -224,6 +224,19 @@ void follow_includes(const fs::path& root, const AuditOptions& opt, const EarlyR
   }
 }
 
+// Logs how long each stage of a scan took (`openlock scan -v`): where a slow scan spends its time.
+class StageClock {
+ public:
+  void lap(std::string_view stage) {
+    auto now = std::chrono::steady_clock::now();
+    log().debug("{}: {} ms", stage, std::chrono::duration_cast<std::chrono::milliseconds>(now - last_).count());
+    last_ = now;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
 std::string prefixed(const std::string& prefix, const std::string& path) {
   return prefix.empty() ? path : prefix + "/" + path;
 }
@@ -302,6 +315,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   for (const auto& r : rules) result.rules.push_back(describe(r));
   // One target: file rules run as each file is parsed (see EarlyRules). Several targets get their
   // paths prefixed after parsing, so all their rules run at the end.
+  StageClock clock;
   std::optional<EarlyRules> early;
   if (result.targets.size() == 1) early.emplace(rules);
   const EarlyRules* per_file = early ? &*early : nullptr;
@@ -350,6 +364,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
       std::vector<DiscoveredFile> files;
       discover(target, files, out.diagnostics);
       log().debug("{}: {} files", target, files.size());
+      clock.lap("discover");
       std::set<std::string> parsed;
       std::map<std::pair<std::string, std::string>, int> artefacts;  // (folder, component) -> files recorded
       std::vector<std::pair<const DiscoveredFile*, const Parser*>> work;
@@ -369,6 +384,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
       std::error_code ec;
       fs::path root = fs::is_directory(target, ec) ? fs::path(target) : fs::path(target).parent_path();
       follow_includes(root, opt, per_file, parsed, out, findings);
+      clock.lap("parse and file rules");
     }
     std::string prefix = several ? target : std::string();
     for (auto& f : out.facts) f.location.path = prefixed(prefix, f.location.path);
@@ -391,6 +407,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   for (auto& model : result.models) evaluate_openness(model, model_facts);
   add_openness_facts(result.models, model_facts);
   facts.insert(facts.end(), std::make_move_iterator(model_facts.begin()), std::make_move_iterator(model_facts.end()));
+  clock.lap("models");
   result.dependencies = collect_dependencies(facts);
   auto late = evaluate_rules(per_file ? per_file->late : rules, facts);
   if (findings.empty()) {
@@ -400,6 +417,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
     sort_findings(findings);
     result.findings = std::move(findings);
   }
+  clock.lap("rules");
   result.lockin = score_lockin(result.findings);  // scores see everything; the baseline only quiets the report
   // The open-washing rule's findings sit on the card's claim line; the model record says so too.
   std::set<std::string, std::less<>> washed;  // cards with an open-washing finding
@@ -424,6 +442,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
     result.outside_diff = static_cast<std::uint64_t>(result.findings.end() - kept);
     result.findings.erase(kept, result.findings.end());
   }
+  clock.lap("scores, policy and filters");
   std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.location.path, a.location.line, a.location.column, a.message) <
            std::tie(b.location.path, b.location.line, b.location.column, b.message);
