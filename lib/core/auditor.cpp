@@ -87,21 +87,29 @@ void record_artefact(const DiscoveredFile& file, std::map<std::pair<std::string,
   facts.push_back(std::move(f));
 }
 
-// Keeps the first `cap` findings of each rule in each file (findings are sorted by place); the
-// rest become one diagnostic per rule and file. The scores were computed before, from all.
+// Keeps the first `cap` findings of each rule in each file (findings are sorted by place, so a
+// file's findings are one run); the rest become one diagnostic per rule and file. The scores were
+// computed before, from all.
 void cap_findings(AuditResult& result, std::size_t cap) {
   if (cap == 0) return;
-  std::map<std::pair<std::string, std::string>, std::size_t> seen;  // (path, rule) -> findings
-  std::vector<Finding> kept;
-  for (auto& f : result.findings)
-    if (++seen[{f.location.path, f.rule_id}] <= cap) kept.push_back(std::move(f));
-  for (const auto& [key, n] : seen)
-    if (n > cap)
-      result.diagnostics.push_back({{key.first, 0, 0},
-                                    std::to_string(n - cap) + " more findings of " + key.second + " in this file are not listed (cap " +
-                                        std::to_string(cap) + " per rule and file; --max-findings N, 0 for all)",
-                                    "warning"});
-  result.findings = std::move(kept);
+  auto& findings = result.findings;
+  std::vector<bool> kept(findings.size());
+  for (std::size_t begin = 0, end; begin < findings.size(); begin = end) {
+    std::map<std::string_view, std::size_t> per_rule;  // findings of each rule in this file
+    for (end = begin; end < findings.size() && findings[end].location.path == findings[begin].location.path; ++end)
+      kept[end] = ++per_rule[findings[end].rule_id] <= cap;
+    for (const auto& [rule, n] : per_rule)
+      if (n > cap)
+        result.diagnostics.push_back({{findings[begin].location.path, 0, 0},
+                                      std::to_string(n - cap) + " more findings of " + std::string(rule) +
+                                          " in this file are not listed (cap " + std::to_string(cap) +
+                                          " per rule and file; --max-findings N, 0 for all)",
+                                      "warning"});
+  }
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < findings.size(); ++i)
+    if (kept[i] && out++ != i) findings[out - 1] = std::move(findings[i]);
+  findings.resize(out);
 }
 
 // The fact kinds the model stage reads, and those it adds.
@@ -245,6 +253,7 @@ std::string prefixed(const std::string& prefix, const std::string& path) {
 
 bool Auditor::audit(AuditResult& result, AuditError& error) const {
   const AuditOptions& opt = impl_->options;
+  StageClock clock;
   result = AuditResult{};
   result.targets = opt.targets.empty() ? std::vector<std::string>{"."} : opt.targets;
 
@@ -315,12 +324,12 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   for (const auto& r : rules) result.rules.push_back(describe(r));
   // One target: file rules run as each file is parsed (see EarlyRules). Several targets get their
   // paths prefixed after parsing, so all their rules run at the end.
-  StageClock clock;
   std::optional<EarlyRules> early;
   if (result.targets.size() == 1) early.emplace(rules);
   const EarlyRules* per_file = early ? &*early : nullptr;
   std::vector<Finding> findings;
 
+  clock.lap("load rules and config");
   std::set<std::string> baseline;
   if (!opt.baseline.empty() && !read_baseline(opt.baseline, baseline, error.message)) return false;
   // Diff mode: lines changed since the revision, per target (paths as the report gives them).
@@ -410,13 +419,13 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   clock.lap("models");
   result.dependencies = collect_dependencies(facts);
   auto late = evaluate_rules(per_file ? per_file->late : rules, facts);
-  if (findings.empty()) {
-    result.findings = std::move(late);
-  } else {
-    findings.insert(findings.end(), std::make_move_iterator(late.begin()), std::make_move_iterator(late.end()));
-    sort_findings(findings);
-    result.findings = std::move(findings);
-  }
+  // The file rules' findings come in path order (but for files a requirements file included);
+  // merging keeps the order one sort of everything would give.
+  if (!std::is_sorted(findings.begin(), findings.end(), finding_before)) sort_findings(findings);
+  result.findings.reserve(findings.size() + late.size());
+  std::merge(std::make_move_iterator(findings.begin()), std::make_move_iterator(findings.end()),
+             std::make_move_iterator(late.begin()), std::make_move_iterator(late.end()),
+             std::back_inserter(result.findings), finding_before);
   clock.lap("rules");
   result.lockin = score_lockin(result.findings);  // scores see everything; the baseline only quiets the report
   // The open-washing rule's findings sit on the card's claim line; the model record says so too.

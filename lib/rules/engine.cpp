@@ -261,11 +261,11 @@ std::set<std::string, std::less<>> fact_kinds(const Rule& rule) {
 
 // Stable: findings equal in every key keep the order the rules gave them, so the report is the
 // same whether the rules ran file by file or over the whole target.
-void sort_findings(std::vector<Finding>& findings) {
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    return std::tie(a.location.path, a.location.line, a.location.column, a.rule_id, a.evidence) <
-           std::tie(b.location.path, b.location.line, b.location.column, b.rule_id, b.evidence);
-  });
+void sort_findings(std::vector<Finding>& findings) { std::stable_sort(findings.begin(), findings.end(), finding_before); }
+
+bool finding_before(const Finding& a, const Finding& b) {
+  return std::tie(a.location.path, a.location.line, a.location.column, a.rule_id, a.evidence) <
+         std::tie(b.location.path, b.location.line, b.location.column, b.rule_id, b.evidence);
 }
 
 }  // namespace openlock

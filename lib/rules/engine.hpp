@@ -20,8 +20,11 @@ std::vector<Finding> evaluate_rules(const std::vector<Rule>& rules, const std::v
 /// The fact kinds a rule's condition names (and its `at`).
 std::set<std::string, std::less<>> fact_kinds(const Rule& rule);
 
-/// Sorts findings as reports list them: path, line, column, rule id, evidence.
+/// Sorts findings as reports list them: path, line, column, rule id, evidence (stable).
 void sort_findings(std::vector<Finding>& findings);
+
+/// The order sort_findings gives: whether `a` is listed before `b`.
+bool finding_before(const Finding& a, const Finding& b);
 
 /// Stable fingerprint of a finding: hash of rule id, path and evidence (not the line).
 std::string fingerprint(std::string_view rule_id, std::string_view path, std::string_view evidence);

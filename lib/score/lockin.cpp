@@ -10,6 +10,8 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 #include <string>
 
 namespace openlock {
@@ -43,22 +45,23 @@ double weight_of(const Finding& f) {
 LockinEvidence evidence_of(const Finding& f) { return {f.rule_id, f.vendor, f.evidence, f.location, f.context}; }
 
 // The kind of evidence a rule matches: the last word of its id ("lockin.x.openai-import" -> import).
-std::string kind_of(const std::string& rule_id) {
+std::string_view kind_of(std::string_view rule_id) {
   auto dash = rule_id.rfind('-'), dot = rule_id.rfind('.');
   std::size_t from = dash != std::string::npos && (dot == std::string::npos || dash > dot) ? dash + 1 : dot + 1;
   return rule_id.substr(from);
 }
 
+// Views into the findings, which outlive the scoring: tens of thousands of findings on a big tree.
 struct Tally {
   std::size_t findings = 0;
-  std::set<std::string> files;
+  std::set<std::string_view> files;
 };
 
 std::string plural(std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); }
 
-std::string exit_path(const std::string& axis, const std::string& vendor, const std::map<std::string, Tally>& by_kind) {
+std::string exit_path(const std::string& axis, const std::string& vendor, const std::map<std::string_view, Tally>& by_kind) {
   auto count = [&](std::initializer_list<const char*> kinds, bool files) {
-    std::set<std::string> f;
+    std::set<std::string_view> f;
     std::size_t n = 0;
     for (const char* k : kinds)
       if (auto it = by_kind.find(k); it != by_kind.end()) n += it->second.findings, f.insert(it->second.files.begin(), it->second.files.end());
@@ -154,7 +157,7 @@ int score_in_band(const std::string& level, double weight) {
 LockinAxis score_axis(const std::vector<Finding>& findings, const std::string& axis) {
   const std::string category = "lockin." + axis;
   std::vector<const Finding*> raising, lowering;
-  std::set<std::string> seen;  // one contribution per fingerprint
+  std::unordered_set<std::string_view> seen;  // one contribution per fingerprint
   for (const auto& f : findings) {
     // A policy finding judges the evidence; it is not more of it.
     if (f.category != category || f.rule_id.starts_with("policy.") || !seen.insert(f.fingerprint).second) continue;
@@ -166,7 +169,7 @@ LockinAxis score_axis(const std::vector<Finding>& findings, const std::string& a
   double weight = 0;
   // The rubric counts places: one rule in one file counts once, however often the file repeats
   // it (a file that says "xpu" ten times is one piece of evidence, as is one CUDA kernel file).
-  std::set<std::pair<std::string, std::string>> evidence_places, counter_places;
+  std::set<std::pair<std::string_view, std::string_view>> evidence_places, counter_places;
   std::size_t evidence = 0;
   for (const Finding* f : raising) {
     if (!f->vendor.empty()) vendors.insert(f->vendor);
@@ -187,7 +190,7 @@ LockinAxis score_axis(const std::vector<Finding>& findings, const std::string& a
   std::set<std::string> others;
   std::size_t counter = 0;
   bool deploy_path = false;
-  std::map<std::string, Tally> by_kind;
+  std::map<std::string_view, Tally> by_kind;
   for (const Finding* f : raising)
     if (!peripheral(f->context)) {
       deploy_path = deploy_path || f->context == "deploy" || f->context == "build";

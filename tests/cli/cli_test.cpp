@@ -444,16 +444,21 @@ TEST(Cli, FindingsPerRuleAndFileAreCapped) {
     py << "import os\n";
     for (int i = 0; i < 30; ++i) py << "MODEL_" << i << " = \"gpt-4o\"\n";
   }
+  {
+    std::ofstream py(kTmp / "capped" / "few.py");  // under the cap, after a file over it: all listed
+    for (int i = 0; i < 3; ++i) py << "MODEL_" << i << " = \"gpt-4o\"\n";
+  }
   std::string dir = (kTmp / "capped").string();
   auto count = [](const json& j, const std::string& rule) {
     return std::count_if(j["findings"].begin(), j["findings"].end(), [&](const json& f) { return f["rule_id"] == rule; });
   };
   json capped = json::parse(openlock("scan '" + dir + "' --format json --max-findings 5").out);
-  EXPECT_EQ(count(capped, "lockin.model_provider.openai-model"), 5);
+  EXPECT_EQ(count(capped, "lockin.model_provider.openai-model"), 5 + 3);
   ASSERT_EQ(capped["diagnostics"].size(), 1u);
+  EXPECT_EQ(capped["diagnostics"][0]["path"], "calls.py");
   EXPECT_NE(capped["diagnostics"][0]["message"].get<std::string>().find("25 more findings"), std::string::npos);
   json all = json::parse(openlock("scan '" + dir + "' --format json --max-findings 0").out);
-  EXPECT_EQ(count(all, "lockin.model_provider.openai-model"), 30);
+  EXPECT_EQ(count(all, "lockin.model_provider.openai-model"), 30 + 3);
   EXPECT_EQ(capped["lockin"], all["lockin"]) << "the cap changes the listing, not the scores";
 }
 

@@ -1,6 +1,7 @@
 // `openlock scan [PATH ...]`: audit repositories or files and report.
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -147,13 +148,19 @@ int run(const ScanFlags& f) {
   std::optional<Severity> fail_on = f.fail_on.empty() ? result.config_fail_on : parse_severity(f.fail_on);
   if (!fail_on) fail_on = Severity::high;
   for (const auto& [report_format, path] : reports) {
+    auto started = std::chrono::steady_clock::now();
+    auto took = [&] {
+      logger->debug("report to {}: {} ms", path.empty() ? std::string("stdout") : path,
+                    std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
+    };
     RenderOptions render_options{colour_wanted(!path.empty()), *fail_on, f.show_suppressed};
     if (path.empty()) {
       render(result, report_format, std::cout, render_options);
+      took();
       continue;
     }
     std::ofstream file(path, std::ios::binary);
-    if (file) render(result, report_format, file, render_options);
+    if (file) render(result, report_format, file, render_options), took();
     if (!file) {
       std::cerr << "openlock: error: cannot write '" << path << "'\n";
       return usage;
