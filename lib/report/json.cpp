@@ -96,21 +96,108 @@ json axis_json(const LockinAxis& a) {
           {"exit_path", a.exit_path}};
 }
 
-json finding_json(const Finding& f) {
-  json j = {{"rule_id", f.rule_id},
-            {"category", f.category},
-            {"severity", to_string(f.severity)},
-            {"vendor", f.vendor},
-            {"message", f.message},
-            {"location", location_json(f.location)},
-            {"evidence", f.evidence},
-            {"confidence", f.confidence},
-            {"context", f.context},
-            {"fingerprint", f.fingerprint},
-            {"title", f.title}};
-  if (!f.remediation.empty()) j["remediation"] = f.remediation;
-  if (f.mitigates) j["effect"] = "mitigates";
-  return j;
+// Well-formed UTF-8 (Unicode 15, table 3-7): no overlong forms, surrogates or code points past
+// U+10FFFF; what nlohmann's serializer passes through unchanged.
+bool well_formed_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    auto b = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+    auto tail = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) { return b(k) >= lo && b(k) <= hi; };
+    unsigned c = b(0);
+    std::size_t len = c < 0x80                       ? 1
+                      : c >= 0xC2 && c <= 0xDF       ? (tail(1) ? 2 : 0)
+                      : c == 0xE0                    ? (tail(1, 0xA0) && tail(2) ? 3 : 0)
+                      : c == 0xED                    ? (tail(1, 0x80, 0x9F) && tail(2) ? 3 : 0)
+                      : c >= 0xE1 && c <= 0xEF       ? (tail(1) && tail(2) ? 3 : 0)
+                      : c == 0xF0                    ? (tail(1, 0x90) && tail(2) && tail(3) ? 4 : 0)
+                      : c >= 0xF1 && c <= 0xF3       ? (tail(1) && tail(2) && tail(3) ? 4 : 0)
+                      : c == 0xF4                    ? (tail(1, 0x80, 0x8F) && tail(2) && tail(3) ? 4 : 0)
+                                                     : 0;
+    if (len == 0) return false;
+    i += len;
+  }
+  return true;
+}
+
+// A JSON string exactly as nlohmann's dump writes it (ensure_ascii off). Findings are most of a
+// big report, so they are written directly rather than through a DOM; text that is not UTF-8
+// (rare, from the target) goes through nlohmann for its replacement characters.
+void write_string(std::string_view s, std::string& out) {
+  if (!well_formed_utf8(s)) {
+    out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+    return;
+  }
+  out += '"';
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          static const char* hex = "0123456789abcdef";
+          out += "\\u00";
+          out += hex[(c >> 4) & 0xF];
+          out += hex[c & 0xF];
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+// One finding as an element of the top-level "findings" array: the text dump(2) of its DOM gives.
+void write_finding(const Finding& f, std::string& out) {
+  auto member = [&](const char* key, std::string_view value, const char* indent = "      ") {
+    out += indent;
+    out += '"';
+    out += key;
+    out += "\": ";
+    write_string(value, out);
+  };
+  member("rule_id", f.rule_id, "{\n      ");
+  out += ",\n";
+  member("category", f.category);
+  out += ",\n";
+  member("severity", to_string(f.severity));
+  out += ",\n";
+  member("vendor", f.vendor);
+  out += ",\n";
+  member("message", f.message);
+  out += ",\n      \"location\": {\n";
+  member("path", f.location.path, "        ");
+  out += ",\n        \"line\": " + std::to_string(f.location.line);
+  if (f.location.column) out += ",\n        \"column\": " + std::to_string(f.location.column);
+  out += "\n      },\n";
+  for (auto [key, value] : {std::pair<const char*, const std::string*>{"evidence", &f.evidence}, {"confidence", &f.confidence},
+                            {"context", &f.context}, {"fingerprint", &f.fingerprint}}) {
+    member(key, *value);
+    out += ",\n";
+  }
+  member("title", f.title);
+  if (!f.remediation.empty()) out += ",\n", member("remediation", f.remediation);
+  if (f.mitigates) out += ",\n", member("effect", "mitigates");
+  out += "\n    }";
+}
+
+void write_findings(const std::vector<Finding>& findings, std::ostream& out) {
+  if (findings.empty()) {
+    out << "[]";
+    return;
+  }
+  std::string text = "[\n";
+  for (std::size_t i = 0; i < findings.size(); ++i) {
+    text += "    ";
+    write_finding(findings[i], text);
+    text += i + 1 < findings.size() ? ",\n" : "\n";
+    if (text.size() > (1u << 16)) out.write(text.data(), static_cast<std::streamsize>(text.size())), text.clear();
+  }
+  text += "  ]";
+  out.write(text.data(), static_cast<std::streamsize>(text.size()));
 }
 
 // Writes `value` as `dump(2)` would at a depth whose lines start with `indent`.
@@ -186,11 +273,11 @@ void render_json(const AuditResult& r, std::ostream& out) {
   out << ",\n  \"lockin\": ";
   write_indented(lockin, "  ", out);
   out << ",\n  \"findings\": ";
-  write_array(r.findings, finding_json, out);
+  write_findings(r.findings, out);
   out << ",\n  \"diagnostics\": ";
   write_array(r.diagnostics, diagnostic_json, out);
   out << ",\n  \"suppressed\": ";
-  write_array(r.suppressed, finding_json, out);
+  write_findings(r.suppressed, out);
   out << "\n}\n";
 }
 

@@ -85,6 +85,44 @@ TEST(JsonReport, HasTheContractFields) {
   EXPECT_EQ(j["diagnostics"][0]["line"], 4);
 }
 
+// Findings are written without a DOM; the text must be what nlohmann's dump(2) of one would be,
+// for every string the target can put in them (quotes, controls, malformed and overlong UTF-8).
+TEST(JsonReport, FindingTextIsWhatTheDomWouldDump) {
+  using ordered = nlohmann::ordered_json;
+  const std::vector<std::string> strings = {"plain", "say \"hi\" \\ there", "tab\tnew\nline\r\b\f", std::string("nul\0x", 5),
+                                            "\x01\x1f\x7f", "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80", "bad \xff byte",
+                                            "cut \xe2\x82", "overlong \xc0\xaf \xe0\x80\xaf", "surrogate \xed\xa0\x80",
+                                            "past max \xf4\x90\x80\x80", ""};
+  for (const auto& text : strings) {
+    AuditResult r;
+    Finding f;
+    f.rule_id = "x.rule";
+    f.title = text;
+    f.category = "hygiene";
+    f.vendor = text;
+    f.message = text;
+    f.location = {text, 7, text.size() % 2 ? 3u : 0u};
+    f.evidence = text;
+    f.confidence = "low";
+    f.context = "product";
+    f.fingerprint = "00";
+    f.remediation = text;
+    f.mitigates = text.size() % 3 == 0;
+    r.findings.push_back(f);
+    ordered loc = {{"path", f.location.path}, {"line", f.location.line}};
+    if (f.location.column) loc["column"] = f.location.column;
+    ordered dom = {{"rule_id", f.rule_id}, {"category", f.category}, {"severity", "info"}, {"vendor", f.vendor},
+                   {"message", f.message}, {"location", loc}, {"evidence", f.evidence}, {"confidence", f.confidence},
+                   {"context", f.context}, {"fingerprint", f.fingerprint}, {"title", f.title}};
+    if (!f.remediation.empty()) dom["remediation"] = f.remediation;
+    if (f.mitigates) dom["effect"] = "mitigates";
+    std::string expected = "\"findings\": " + ordered::array({dom}).dump(2, ' ', false, ordered::error_handler_t::replace);
+    std::string indented;
+    for (char c : expected) indented += c == '\n' ? std::string("\n  ") : std::string(1, c);
+    EXPECT_NE(rendered(r, Format::json).find(indented), std::string::npos) << text;
+  }
+}
+
 TEST(JsonReport, Deterministic) { EXPECT_EQ(rendered(sample(), Format::json), rendered(sample(), Format::json)); }
 
 TEST(TextReport, SummaryGroupsAndNoControlCharacters) {
