@@ -141,7 +141,8 @@ struct EarlyRules {
   void run(std::vector<Fact>& facts, std::vector<Finding>& findings) const {
     if (facts.empty()) return;
     auto found = evaluate_rules(rules, facts);
-    findings.insert(findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    if (findings.empty()) findings = std::move(found);  // a parsing thread's own list: no copy
+    else findings.insert(findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     std::erase_if(facts, [&](const Fact& f) { return !keep.count(f.kind); });
   }
 };
@@ -186,6 +187,9 @@ bool parse_all(const std::vector<std::pair<const DiscoveredFile*, const Parser*>
   worker();
   for (auto& t : threads) t.join();
   if (cancelled) return false;
+  std::size_t total = findings.size();
+  for (const auto& f : found) total += f.size();
+  findings.reserve(total);
   for (auto& f : found) findings.insert(findings.end(), std::make_move_iterator(f.begin()), std::make_move_iterator(f.end()));
   for (auto& o : outputs) {
     out.facts.insert(out.facts.end(), std::make_move_iterator(o.facts.begin()), std::make_move_iterator(o.facts.end()));
