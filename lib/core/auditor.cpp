@@ -190,7 +190,10 @@ bool parse_all(const std::vector<std::pair<const DiscoveredFile*, const Parser*>
   std::size_t total = findings.size();
   for (const auto& f : found) total += f.size();
   findings.reserve(total);
-  for (auto& f : found) findings.insert(findings.end(), std::make_move_iterator(f.begin()), std::make_move_iterator(f.end()));
+  for (auto& f : found) {
+    findings.insert(findings.end(), std::make_move_iterator(f.begin()), std::make_move_iterator(f.end()));
+    std::vector<Finding>().swap(f);  // freed as we go: peak memory holds the findings about once
+  }
   for (auto& o : outputs) {
     out.facts.insert(out.facts.end(), std::make_move_iterator(o.facts.begin()), std::make_move_iterator(o.facts.end()));
     out.diagnostics.insert(out.diagnostics.end(), std::make_move_iterator(o.diagnostics.begin()),
@@ -425,11 +428,12 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   auto late = evaluate_rules(per_file ? per_file->late : rules, facts);
   // The file rules' findings come in path order (but for files a requirements file included);
   // merging keeps the order one sort of everything would give.
+  // In place: its buffer is the size of the shorter list (the late rules' few), not a second copy.
   if (!std::is_sorted(findings.begin(), findings.end(), finding_before)) sort_findings(findings);
-  result.findings.reserve(findings.size() + late.size());
-  std::merge(std::make_move_iterator(findings.begin()), std::make_move_iterator(findings.end()),
-             std::make_move_iterator(late.begin()), std::make_move_iterator(late.end()),
-             std::back_inserter(result.findings), finding_before);
+  const auto early_count = static_cast<std::ptrdiff_t>(findings.size());
+  findings.insert(findings.end(), std::make_move_iterator(late.begin()), std::make_move_iterator(late.end()));
+  std::inplace_merge(findings.begin(), findings.begin() + early_count, findings.end(), finding_before);
+  result.findings = std::move(findings);
   clock.lap("rules");
   result.lockin = score_lockin(result.findings);  // scores see everything; the baseline only quiets the report
   // The open-washing rule's findings sit on the card's claim line; the model record says so too.
