@@ -31,9 +31,30 @@ struct Token {
   bool statement_start = false;  // first token of a logical line
 };
 
-// ASCII tests by hand: the <cctype> ones consult the locale on every character.
-bool ident_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || static_cast<unsigned char>(c) >= 0x80; }
-bool ident_char(char c) { return ident_start(c) || (c >= '0' && c <= '9'); }
+// Character classes by table (the <cctype> tests consult the locale on every character).
+struct CharClasses {
+  bool ident_start[256] = {}, ident_char[256] = {};
+  constexpr CharClasses() {
+    for (int c = 0; c < 256; ++c) {
+      ident_start[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+      ident_char[c] = ident_start[c] || (c >= '0' && c <= '9');
+    }
+  }
+};
+constexpr CharClasses kClasses;
+bool ident_start(char c) { return kClasses.ident_start[static_cast<unsigned char>(c)]; }
+bool ident_char(char c) { return kClasses.ident_char[static_cast<unsigned char>(c)]; }
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+// Offset of the next line break (\n or \r) at or after `from`, or the text's size.
+std::size_t line_end(std::string_view s, std::size_t from) {
+  const char* begin = s.data() + from;
+  std::size_t n = s.size() - from;
+  const void* lf = std::memchr(begin, '\n', n);
+  std::size_t end = lf ? static_cast<std::size_t>(static_cast<const char*>(lf) - begin) : n;
+  const void* cr = std::memchr(begin, '\r', end);  // a lone CR ends a line too (old Mac files)
+  return from + (cr ? static_cast<std::size_t>(static_cast<const char*>(cr) - begin) : end);
+}
 
 // Splits Python into tokens; unterminated strings end at the end of their line (or file for
 // triple quotes) and are reported, the rest of the file is still read.
@@ -62,7 +83,7 @@ class Lexer {
       if (c == ' ' || c == '\t' || c == '\f') { ++i_; continue; }
       if (c == '\\' && i_ + 1 < s_.size() && (s_[i_ + 1] == '\n' || s_[i_ + 1] == '\r')) { ++i_; continue; }
       if (c == '#') {
-        while (i_ < s_.size() && s_[i_] != '\n' && s_[i_] != '\r') ++i_;
+        i_ = line_end(s_, i_);
         continue;
       }
       Token t{"", line_, column(), static_cast<std::uint32_t>(line_start_), Token::op};
@@ -71,8 +92,8 @@ class Lexer {
       if (string_start()) {
         t.kind = Token::string;
         t.text = read_string();
-      } else if (ident_start(c)) {
-        t.kind = Token::name;
+      } else if (ident_start(c) || digit(c)) {  // a number (12, 0x1F, 1_000) is one token, not one per digit
+        t.kind = digit(c) ? Token::op : Token::name;
         std::size_t b = i_;
         while (i_ < s_.size() && ident_char(s_[i_])) ++i_;
         t.text = s_.substr(b, i_ - b);
@@ -104,6 +125,8 @@ class Lexer {
 
   // The contents stay a view of the source unless an escape or a line break makes them differ;
   // only then are they copied (most literals have neither).
+  static bool special(char c) { return c == '"' || c == '\'' || c == '\\' || c == '\n' || c == '\r'; }
+
   std::string_view read_string() {
     char q = s_[i_];
     bool triple = s_.substr(i_, 3) == std::string(3, q);
@@ -116,6 +139,12 @@ class Lexer {
     };
     auto contents = [&] { return copy ? std::string_view(*copy) : s_.substr(begin, i_ - begin); };
     while (i_ < s_.size()) {
+      // A run of plain characters: nothing to interpret before the next quote, backslash or break.
+      std::size_t run = i_;
+      while (run < s_.size() && !special(s_[run])) ++run;
+      if (copy) copy->append(s_.substr(i_, run - i_));
+      i_ = run;
+      if (i_ == s_.size()) break;
       char c = s_[i_];
       if (c == '\\' && i_ + 1 < s_.size() && (s_[i_ + 1] == '\n' || s_[i_ + 1] == '\r')) {  // line continuation
         diverge();
