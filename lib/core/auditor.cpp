@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -147,60 +148,112 @@ struct EarlyRules {
   }
 };
 
-// Reads and parses the files with `jobs` threads, each file into its own output, then appends the
-// outputs in work (path) order: the report does not depend on the number of threads.
-// Returns false when opt.cancelled() asked to stop.
-bool parse_all(const std::vector<std::pair<const DiscoveredFile*, const Parser*>>& work, std::size_t files,
-               const AuditOptions& opt, const std::vector<KnownText>* licenses, const EarlyRules* early,
-               ParseOutput& out, std::vector<Finding>& findings) {
-  std::atomic<bool> cancelled{false};
-  std::vector<ParseOutput> outputs(work.size());
-  std::vector<std::vector<Finding>> found(early ? work.size() : 0);
-  std::atomic<std::size_t> next{0};
-  std::size_t done = files - work.size();  // files no parser reads count as done at once
-  std::mutex progress_mutex;
-  if (opt.progress && work.empty()) opt.progress(files, files);
-  auto worker = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < work.size();) {
-      if (opt.cancelled && opt.cancelled()) {
-        cancelled = true;
+// Reads and parses files with `jobs` threads while discovery is still walking the tree: the walk
+// hands each file over as it finds it. Each file is parsed into its own output; finish() appends
+// the outputs in path order, so the report does not depend on the number of threads.
+class ParallelParse {
+ public:
+  ParallelParse(const AuditOptions& opt, const std::vector<KnownText>* licenses, const EarlyRules* early)
+      : opt_(opt), licenses_(licenses), early_(early) {
+    unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
+    for (unsigned t = 0; t < jobs; ++t) threads_.emplace_back([this] { work(); });
+  }
+  ~ParallelParse() { stop(); }
+
+  void add(const DiscoveredFile& file, const Parser& parser) {
+    {
+      std::lock_guard lock(mutex_);
+      items_.push_back(std::make_unique<Item>(Item{file, &parser, {}, {}}));
+    }
+    wake_.notify_one();
+  }
+
+  // Discovery is over (`files` found in all): waits for the parsers and appends their outputs in
+  // path order. Returns false when opt.cancelled() asked to stop.
+  bool finish(std::size_t files, ParseOutput& out, std::vector<Finding>& findings) {
+    {
+      std::lock_guard lock(mutex_);
+      total_ = files;
+      unparsed_ = files - items_.size();  // files no parser reads count as done at once
+      report_progress();
+    }
+    stop();
+    if (cancelled_) return false;
+    std::sort(items_.begin(), items_.end(), [](const auto& a, const auto& b) { return a->file.rel_path < b->file.rel_path; });
+    std::size_t total = findings.size();
+    for (const auto& item : items_) total += item->findings.size();
+    findings.reserve(total);
+    for (auto& item : items_) {
+      auto& o = item->output;
+      out.facts.insert(out.facts.end(), std::make_move_iterator(o.facts.begin()), std::make_move_iterator(o.facts.end()));
+      out.diagnostics.insert(out.diagnostics.end(), std::make_move_iterator(o.diagnostics.begin()),
+                             std::make_move_iterator(o.diagnostics.end()));
+      findings.insert(findings.end(), std::make_move_iterator(item->findings.begin()), std::make_move_iterator(item->findings.end()));
+      item.reset();  // freed as we go: peak memory holds the findings about once
+    }
+    return true;
+  }
+
+ private:
+  struct Item {
+    DiscoveredFile file;
+    const Parser* parser;
+    ParseOutput output;
+    std::vector<Finding> findings;
+  };
+
+  void work() {
+    for (;;) {
+      Item* item = nullptr;
+      {
+        std::unique_lock lock(mutex_);
+        wake_.wait(lock, [&] { return next_ < items_.size() || closed_; });
+        if (next_ == items_.size()) return;  // closed and nothing left
+        item = items_[next_++].get();  // unique_ptr: the pointer stays valid as items_ grows
+      }
+      if (opt_.cancelled && opt_.cancelled()) {
+        cancelled_ = true;
         return;
       }
-      const auto& [file, parser] = work[i];
       std::string text;
-      if (read_text_file(*file, opt.max_file_size, text, outputs[i].diagnostics)) {
-        run_parser(*parser, file->rel_path, text, outputs[i], opt, licenses);
-        find_suppressions(file->rel_path, text, outputs[i].facts);
-        find_spdx_headers(file->rel_path, text, outputs[i].facts);
-        if (early) early->run(outputs[i].facts, found[i]);
+      if (read_text_file(item->file, opt_.max_file_size, text, item->output.diagnostics)) {
+        run_parser(*item->parser, item->file.rel_path, text, item->output, opt_, licenses_);
+        find_suppressions(item->file.rel_path, text, item->output.facts);
+        find_spdx_headers(item->file.rel_path, text, item->output.facts);
+        if (early_) early_->run(item->output.facts, item->findings);
       }
-      if (opt.progress) {
-        std::lock_guard lock(progress_mutex);
-        opt.progress(++done, files);
-      }
+      std::lock_guard lock(mutex_);
+      ++done_;
+      report_progress();
     }
-  };
-  unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(work.size(), 1)));
-  std::vector<std::thread> threads;
-  for (unsigned t = 1; t < jobs; ++t) threads.emplace_back(worker);
-  worker();
-  for (auto& t : threads) t.join();
-  if (cancelled) return false;
-  std::size_t total = findings.size();
-  for (const auto& f : found) total += f.size();
-  findings.reserve(total);
-  for (auto& f : found) {
-    findings.insert(findings.end(), std::make_move_iterator(f.begin()), std::make_move_iterator(f.end()));
-    std::vector<Finding>().swap(f);  // freed as we go: peak memory holds the findings about once
   }
-  for (auto& o : outputs) {
-    out.facts.insert(out.facts.end(), std::make_move_iterator(o.facts.begin()), std::make_move_iterator(o.facts.end()));
-    out.diagnostics.insert(out.diagnostics.end(), std::make_move_iterator(o.diagnostics.begin()),
-                           std::make_move_iterator(o.diagnostics.end()));
+
+  // Under mutex_. The total is known only once discovery is over; until then nothing is shown.
+  void report_progress() const {
+    if (opt_.progress && total_) opt_.progress(unparsed_ + done_, total_);
   }
-  return true;
-}
+
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      closed_ = true;
+    }
+    wake_.notify_all();
+    for (auto& t : threads_)
+      if (t.joinable()) t.join();
+  }
+
+  const AuditOptions& opt_;
+  const std::vector<KnownText>* licenses_;
+  const EarlyRules* early_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  std::vector<std::unique_ptr<Item>> items_;
+  std::size_t next_ = 0, done_ = 0, total_ = 0, unparsed_ = 0;
+  bool closed_ = false;
+  std::atomic<bool> cancelled_{false};
+  std::vector<std::thread> threads_;
+};
 
 // Parses the files a requirements file includes with -r/-c that discovery did not already give
 // to a parser (e.g. `-r base.in`), staying inside the target.
@@ -378,22 +431,23 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
       ++result.files_by_kind["model_card"];
     } else {
       std::vector<DiscoveredFile> files;
-      discover(target, files, out.diagnostics);
+      std::set<std::string> parsed;
+      ParallelParse parsing(opt, licenses ? &*licenses : nullptr, per_file);
+      discover(target, files, out.diagnostics, [&](const DiscoveredFile& file) {
+        const Parser* parser = parser_for(file.rel_path);
+        if (!parser || excluded.ignored(file.rel_path, false)) return;
+        parsed.insert(file.rel_path);
+        parsing.add(file, *parser);
+      });
       log().debug("{}: {} files", target, files.size());
       clock.lap("discover");
-      std::set<std::string> parsed;
       std::map<std::pair<std::string, std::string>, int> artefacts;  // (folder, component) -> files recorded
-      std::vector<std::pair<const DiscoveredFile*, const Parser*>> work;
       for (const auto& file : files) {
         ++result.files_scanned;
         ++result.files_by_kind[std::string(classify(file.rel_path))];
         record_artefact(file, artefacts, out.facts);
-        const Parser* parser = parser_for(file.rel_path);
-        if (!parser || excluded.ignored(file.rel_path, false)) continue;
-        parsed.insert(file.rel_path);
-        work.emplace_back(&file, parser);
       }
-      if (!parse_all(work, files.size(), opt, licenses ? &*licenses : nullptr, per_file, out, findings)) {
+      if (!parsing.finish(files.size(), out, findings)) {
         error.message = "cancelled";
         return false;
       }

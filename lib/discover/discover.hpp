@@ -24,8 +24,10 @@ struct DiscoveredFile {
 /// diagnostic. Sizes are recorded, not capped: read_text_file applies the cap to the files a
 /// parser wants, so a large binary nobody reads is no diagnostic.
 /// Files are returned sorted by rel_path. For a single file, rel_path is its file name.
+/// `on_file`, when given, sees each file as soon as the walk finds it (in walk order), so its
+/// reading can start while the walk goes on.
 void discover(const std::filesystem::path& root, std::vector<DiscoveredFile>& files,
-              std::vector<Diagnostic>& diagnostics);
+              std::vector<Diagnostic>& diagnostics, const std::function<void(const DiscoveredFile&)>& on_file = {});
 
 /// Reads a discovered file whole. Returns false and adds a diagnostic when it cannot be read, is
 /// over the size cap or is binary (a NUL byte in the first 8 KiB): only files a parser claims by

@@ -27,6 +27,7 @@ struct Walk {
   std::vector<Diagnostic>& diagnostics;
   IgnoreRules ignore;
   std::set<fs::path> visited;  // canonical folders already walked: no loops, no duplicates
+  const std::function<void(const DiscoveredFile&)>& on_file;
 
   // A symlinked folder inside the target is walked after the real tree, so its files keep their
   // real paths and the link only adds what the real walk did not reach (e.g. an ignored folder).
@@ -69,6 +70,7 @@ struct Walk {
     auto size = fs::file_size(path, ec);
     if (ec) return note(rel, "cannot read file size: " + ec.message());
     files.push_back({rel, path, size});  // the size cap is applied when a parser wants the file
+    if (on_file) on_file(files.back());
   }
 
   // `canonical` is the folder's real path: known without a lookup while the walk only steps into
@@ -140,12 +142,13 @@ struct Walk {
 
 }  // namespace
 
-void discover(const fs::path& root, std::vector<DiscoveredFile>& files, std::vector<Diagnostic>& diagnostics) {
+void discover(const fs::path& root, std::vector<DiscoveredFile>& files, std::vector<Diagnostic>& diagnostics,
+              const std::function<void(const DiscoveredFile&)>& on_file) {
   std::error_code ec;
   fs::file_status status = fs::status(root, ec);
   const std::string shown = root.string();
   if (fs::is_regular_file(status)) {
-    Walk walk{{}, files, diagnostics, {}, {}, {}};
+    Walk walk{{}, files, diagnostics, {}, {}, on_file, {}};
     walk.add_file(root, root.filename().string());
     return;
   }
@@ -158,7 +161,7 @@ void discover(const fs::path& root, std::vector<DiscoveredFile>& files, std::vec
     diagnostics.push_back({{shown, 0, 0}, "cannot resolve the target folder: " + ec.message()});
     return;
   }
-  Walk walk{canonical, files, diagnostics, {}, {canonical}, {}};
+  Walk walk{canonical, files, diagnostics, {}, {canonical}, on_file, {}};
   walk.walk(root, "", 0, canonical);
   walk.walk_linked_folders();
   std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.rel_path < b.rel_path; });
