@@ -422,7 +422,33 @@ TEST(Cli, ReportIsTheSameForAnyNumberOfJobs) {
     ASSERT_FALSE(one.out.empty());
     EXPECT_EQ(one.out, four.out) << format;
     EXPECT_EQ(one.out, many.out) << format;
+    // One target: the per-file rules run on the parsing threads.
+    CliRun single_one = openlock("scan --jobs 1 --format " + std::string(format) + " '" + tree + "'");
+    CliRun single_four = openlock("scan --jobs 4 --format " + std::string(format) + " '" + tree + "'");
+    ASSERT_FALSE(single_one.out.empty());
+    EXPECT_EQ(single_one.out, single_four.out) << format;
   }
+}
+
+// With one target most rules run file by file as files are parsed; with several, all run at the
+// end. Both must find the same things.
+TEST(Cli, RulesFindTheSameOnOneTargetAsAmongSeveral) {
+  std::string tree = std::string(OPENLOCK_TEST_DATA) + "/rules/fixtures";
+  auto places = [](const json& report, const std::string& prefix) {
+    std::vector<std::string> out;
+    for (const auto& f : report["findings"]) {
+      std::string path = f["location"]["path"];
+      if (!path.starts_with(prefix)) continue;
+      out.push_back(f["rule_id"].get<std::string>() + " " + path.substr(prefix.size()) + ":" +
+                    std::to_string(f["location"]["line"].get<int>()) + " " + f["evidence"].get<std::string>());
+    }
+    return out;
+  };
+  json alone = json::parse(openlock("scan --format json --max-findings 0 '" + tree + "'").out);
+  json among = json::parse(openlock("scan --format json --max-findings 0 '" + tree + "' '" + kDemo + "'").out);
+  auto expected = places(alone, "");
+  EXPECT_GT(expected.size(), 100u);
+  EXPECT_EQ(places(among, tree + "/"), expected);
 }
 
 TEST(Cli, RulePatternsAreRegexesOfTheLockinRules) {
