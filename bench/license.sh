@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# License-identification benchmark: every text of DIR identified by `openlock license --file`
-# against Debian's licensecheck, in one hyperfine run; prints the time ratio and how many texts
-# each names (openlock: identified or modified variant; licensecheck: anything but UNKNOWN).
-# Usage: bench/license.sh [DIR]   (default: ../shared/corpus/model-licenses)
+# License-identification benchmark: the texts of DIR identified by `openlock license --file`
+# against Debian's licensecheck. Each tool runs once over all N texts (one process, every file an
+# argument) and once over one text, in one hyperfine run; prints both times, the marginal cost
+# per text ((T(all) - T(one)) / (N - 1): the cost of a text once the process is up), the time
+# ratios, and how many texts each names (openlock: identified or a modified variant;
+# licensecheck: anything but UNKNOWN).
+# Usage: bench/license.sh [DIR]   (default: ../shared/corpus/model-licenses; RUNS=N, default 5;
+#        ONE=FILE, the one text, default the first of DIR)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 openlock=${OPENLOCK:-build/bin/openlock}
@@ -10,16 +14,44 @@ dir=${1:-../shared/corpus/model-licenses}
 for tool in hyperfine licensecheck; do
   command -v "$tool" >/dev/null || { echo "bench/license.sh: needs $tool (apt-get install hyperfine licensecheck)" >&2; exit 1; }
 done
-list=$(mktemp)
-trap 'rm -f "$list"' EXIT
+[ -x "$openlock" ] || { echo "bench/license.sh: no $openlock (build first, or set OPENLOCK)" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+list=$work/list
 find "$dir" -maxdepth 1 -type f \( -name '*.txt' -o -name '*.md' \) | sort > "$list"
 n=$(wc -l < "$list")
-named_openlock=0
-while read -r f; do
-  "$openlock" license --file "$f" | sed -n 2p | grep -qv "unknown license" && named_openlock=$((named_openlock + 1))
-done < "$list"
+[ "$n" -ge 2 ] || { echo "bench/license.sh: needs at least 2 texts in $dir" >&2; exit 1; }
+one=${ONE:-$(head -n 1 "$list")}
+
+# Agreement, from one run of each over all texts. openlock prints one "identified:" or "modified
+# variant of:" line per text it names (docs/usage.md).
+named_openlock=$(xargs -d '\n' "$openlock" license --file < "$list" | grep -cE '^  (identified|modified variant of): ' || true)
 named_licensecheck=$(xargs -d '\n' licensecheck < "$list" | grep -vc ': UNKNOWN$' || true)
 echo "texts: $n; named by openlock: $named_openlock; named by licensecheck: $named_licensecheck"
-hyperfine --warmup 1 --runs "${RUNS:-3}" \
-  -n openlock "xargs -d '\n' -n1 $openlock license --file < '$list' > /dev/null" \
-  -n licensecheck "xargs -d '\n' licensecheck < '$list' > /dev/null"
+echo "one text: $one"
+
+q() { printf '%q' "$1"; }
+hyperfine --warmup 1 --runs "${RUNS:-5}" --export-csv "$work/times.csv" \
+  -n openlock-all "xargs -d '\n' $(q "$openlock") license --file < $(q "$list") > /dev/null" \
+  -n openlock-one "$(q "$openlock") license --file $(q "$one") > /dev/null" \
+  -n licensecheck-all "xargs -d '\n' licensecheck < $(q "$list") > /dev/null" \
+  -n licensecheck-one "licensecheck $(q "$one") > /dev/null"
+
+# times.csv: command,mean,stddev,median,user,system,min,max (seconds).
+awk -F, -v n="$n" '
+  NR > 1 { mean[$1] = $2 }
+  END {
+    for (t = 1; t <= 2; ++t) {
+      tool = t == 1 ? "openlock" : "licensecheck"
+      all[tool] = mean[tool "-all"]; one[tool] = mean[tool "-one"]
+      marginal[tool] = (all[tool] - one[tool]) / (n - 1)
+    }
+    printf "\n%-13s %15s %10s %20s\n", "", "all " n " texts", "one text", "marginal per text"
+    for (t = 1; t <= 2; ++t) {
+      tool = t == 1 ? "openlock" : "licensecheck"
+      printf "%-13s %12.1f ms %7.1f ms %17.2f ms\n", tool, all[tool] * 1000, one[tool] * 1000, marginal[tool] * 1000
+    }
+    per_text = (marginal["openlock"] > 0) ? sprintf("%.2fx", marginal["licensecheck"] / marginal["openlock"]) : "n/a"
+    printf "licensecheck / openlock: all texts %.2fx, one text %.2fx, marginal per text %s\n",
+           all["licensecheck"] / all["openlock"], one["licensecheck"] / one["openlock"], per_text
+  }' "$work/times.csv"
