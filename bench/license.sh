@@ -3,7 +3,7 @@
 # against Debian's licensecheck. Each tool runs once over all N texts (one process, every file an
 # argument) and once over one text, in one hyperfine run; prints both times, the marginal cost
 # per text ((T(all) - T(one)) / (N - 1): the cost of a text once the process is up), the time
-# ratios, and how many texts each names (openlock: identified or a modified variant;
+# ratios (wall and CPU time), and how many texts each names (openlock: identified or a modified variant;
 # licensecheck: anything but UNKNOWN).
 # Usage: bench/license.sh [DIR]   (default: ../shared/corpus/model-licenses; RUNS=N, default 5;
 #        ONE=FILE, the one text, default the first of DIR)
@@ -37,21 +37,27 @@ hyperfine --warmup 1 --runs "${RUNS:-5}" --export-csv "$work/times.csv" \
   -n licensecheck-all "xargs -d '\n' licensecheck < $(q "$list") > /dev/null" \
   -n licensecheck-one "licensecheck $(q "$one") > /dev/null"
 
-# times.csv: command,mean,stddev,median,user,system,min,max (seconds).
+# times.csv: command,mean,stddev,median,user,system,min,max (seconds). Wall time (mean) is what a
+# user waits; CPU time (user + system) is steadier on a busy machine, so both are printed.
 awk -F, -v n="$n" '
-  NR > 1 { mean[$1] = $2 }
+  function ratio(a, b) { return (a > 0 && b > 0) ? sprintf("%.2fx", a / b) : "n/a" }
+  NR > 1 { wall[$1] = $2; cpu[$1] = $5 + $6 }
   END {
+    printf "\n%-13s %-5s %15s %10s %20s\n", "", "", "all " n " texts", "one text", "marginal per text"
     for (t = 1; t <= 2; ++t) {
       tool = t == 1 ? "openlock" : "licensecheck"
-      all[tool] = mean[tool "-all"]; one[tool] = mean[tool "-one"]
-      marginal[tool] = (all[tool] - one[tool]) / (n - 1)
+      for (k = 1; k <= 2; ++k) {
+        if (k == 1) { all = wall[tool "-all"]; one = wall[tool "-one"]; what = "wall" }
+        else { all = cpu[tool "-all"]; one = cpu[tool "-one"]; what = "cpu" }
+        T[tool, what, "all"] = all; T[tool, what, "one"] = one; T[tool, what, "marginal"] = (all - one) / (n - 1)
+        printf "%-13s %-5s %12.1f ms %7.1f ms %17.2f ms\n", tool, what, all * 1000, one * 1000, T[tool, what, "marginal"] * 1000
+      }
     }
-    printf "\n%-13s %15s %10s %20s\n", "", "all " n " texts", "one text", "marginal per text"
-    for (t = 1; t <= 2; ++t) {
-      tool = t == 1 ? "openlock" : "licensecheck"
-      printf "%-13s %12.1f ms %7.1f ms %17.2f ms\n", tool, all[tool] * 1000, one[tool] * 1000, marginal[tool] * 1000
+    for (k = 1; k <= 2; ++k) {
+      what = k == 1 ? "wall" : "cpu"
+      printf "licensecheck / openlock (%s): all texts %s, one text %s, marginal per text %s\n", what,
+             ratio(T["licensecheck", what, "all"], T["openlock", what, "all"]),
+             ratio(T["licensecheck", what, "one"], T["openlock", what, "one"]),
+             ratio(T["licensecheck", what, "marginal"], T["openlock", what, "marginal"])
     }
-    per_text = (marginal["openlock"] > 0) ? sprintf("%.2fx", marginal["licensecheck"] / marginal["openlock"]) : "n/a"
-    printf "licensecheck / openlock: all texts %.2fx, one text %.2fx, marginal per text %s\n",
-           all["licensecheck"] / all["openlock"], one["licensecheck"] / one["openlock"], per_text
   }' "$work/times.csv"
