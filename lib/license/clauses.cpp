@@ -3,6 +3,8 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <deque>
+#include <mutex>
 #include <regex>
 #include <set>
 
@@ -14,26 +16,43 @@ namespace openlock {
 
 namespace {
 
+// A clause kind's patterns are compiled when a sentence first has one of its triggers: std::regex
+// compiles the bounded repeats ([^.]{0,60}) into large automata, and compiling all of them was a
+// fifth of the start-up of `openlock license --file`, spent even on texts that never need them.
 struct ClausePattern {
   std::string kind;
   std::vector<std::string> triggers;  // lower case; empty = every sentence
-  std::vector<std::regex> patterns;
+  std::vector<std::string> sources;
+  mutable std::once_flag compiled;
+  mutable std::vector<std::regex> patterns;
+
+  const std::vector<std::regex>& regexes() const {
+    std::call_once(compiled, [this] {
+      for (const auto& p : sources) {
+        try {
+          patterns.emplace_back(p, std::regex::ECMAScript | std::regex::icase | std::regex::optimize);
+        } catch (const std::regex_error& e) {  // checked by clauses_test; guards a broken local edit
+          log().error("rules/licenses/clauses.yaml: {}: pattern '{}': {}", kind, p, e.what());
+        }
+      }
+    });
+    return patterns;
+  }
 };
 
 constexpr std::size_t kMaxSentence = 2000;   // longer runs are cut: bounds the regex engine's work
 constexpr std::size_t kMaxText = 512 * 1024;  // license texts are far shorter; the rest is not searched
 
-const std::vector<ClausePattern>& clause_patterns() {
-  static const std::vector<ClausePattern> table = [] {
-    std::vector<ClausePattern> out;
+const std::deque<ClausePattern>& clause_patterns() {
+  static const std::deque<ClausePattern> table = [] {
+    std::deque<ClausePattern> out;
     try {
       for (const auto& entry : load_embedded_yaml("licenses/clauses.yaml")["clauses"]) {
-        ClausePattern c{entry["kind"].as<std::string>(), {}, {}};
+        ClausePattern& c = out.emplace_back();
+        c.kind = entry["kind"].as<std::string>();
         if (entry["triggers"])
           for (const auto& t : entry["triggers"]) c.triggers.push_back(t.as<std::string>());
-        for (const auto& p : entry["patterns"])
-          c.patterns.emplace_back(p.as<std::string>(), std::regex::ECMAScript | std::regex::icase | std::regex::optimize);
-        out.push_back(std::move(c));
+        for (const auto& p : entry["patterns"]) c.sources.push_back(p.as<std::string>());
       }
     } catch (const std::exception& e) {  // checked by clauses_test; guards a broken local edit
       log().error("rules/licenses/clauses.yaml: {}", e.what());
@@ -121,7 +140,7 @@ std::vector<ClauseMatch> find_clauses(std::string_view text) {
       if (!clause.triggers.empty() && std::none_of(clause.triggers.begin(), clause.triggers.end(),
                                                    [&](const std::string& t) { return lower.find(t) != std::string::npos; }))
         continue;
-      for (const auto& re : clause.patterns) {
+      for (const auto& re : clause.regexes()) {
         std::smatch m;
         if (!std::regex_search(sentence, m, re)) continue;
         std::size_t at = start + static_cast<std::size_t>(m.position(0));

@@ -83,6 +83,16 @@ std::uint32_t hash_words(const std::array<std::string, kGramWords>& words, std::
 
 constexpr std::string_view kBase64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
+// Each byte's base64 value, -1 for bytes outside the alphabet: decoding the knowledge base's
+// fingerprints (hundreds of KB at every start) by a search of kBase64 per character cost
+// milliseconds.
+constexpr std::array<signed char, 256> kBase64Value = [] {
+  std::array<signed char, 256> table{};
+  table.fill(-1);
+  for (std::size_t i = 0; i < kBase64.size(); ++i) table[static_cast<unsigned char>(kBase64[i])] = static_cast<signed char>(i);
+  return table;
+}();
+
 }  // namespace
 
 std::vector<Gram> text_grams(std::string_view text) {
@@ -189,6 +199,7 @@ std::string encode_gram_set(const std::vector<std::uint32_t>& sorted) {
 
 std::optional<std::vector<std::uint32_t>> decode_gram_set(std::string_view text) {
   std::string bytes;
+  bytes.reserve(text.size() * 3 / 4);
   std::uint32_t chunk = 0;
   int bits = 0;
   bool padding = false;
@@ -198,8 +209,8 @@ std::optional<std::vector<std::uint32_t>> decode_gram_set(std::string_view text)
       padding = true;
       continue;
     }
-    std::size_t v = kBase64.find(ch);
-    if (v == std::string_view::npos || padding) return std::nullopt;
+    int v = kBase64Value[static_cast<unsigned char>(ch)];
+    if (v < 0 || padding) return std::nullopt;
     chunk = (chunk << 6) | static_cast<std::uint32_t>(v);
     bits += 6;
     if (bits >= 8) {
@@ -208,6 +219,7 @@ std::optional<std::vector<std::uint32_t>> decode_gram_set(std::string_view text)
     }
   }
   std::vector<std::uint32_t> set;
+  set.reserve(bytes.size() / 3);
   std::uint64_t value = 0, delta = 0;
   int shift = 0;
   for (char ch : bytes) {

@@ -18,6 +18,11 @@ const std::vector<KnownText>& known_texts();
 /// The built-in entry whose expression (SPDX id or LicenseRef) this is, or nullptr.
 const KnownText* find_known_text(std::string_view expression);
 
+/// One built-in entry (a file of rules/licenses/texts/) from its YAML; throws std::exception with
+/// the reason. Reads the fingerprint block tools/fingerprint/update writes without yaml-cpp (see
+/// the .cpp), and an entry of any other shape with it.
+KnownText read_embedded_entry(std::string_view text);
+
 /// Adds a rule pack's license entries (DIR/licenses/texts/*.yaml; none is fine). Each entry has
 /// the keys of the built-in ones and either `fingerprint:` or `text: FILE`, a text of the pack's
 /// own beside the entry (with `optional_from` if part of it is optional). Problems are returned

@@ -243,6 +243,78 @@ TEST(Cli, LicenseCommand) {
   EXPECT_NE(long_line.out.find("unknown license"), std::string::npos);
 }
 
+// `license --file A B` (and `--file A --file B`): each file's report in turn, headed by its path.
+TEST(Cli, LicenseSeveralFiles) {
+  const std::string acme = kDemo + "/LICENSE", apache = std::string(OPENLOCK_SOURCE_DIR) + "/LICENSE";
+  CliRun one_acme = openlock("license --file '" + acme + "'");
+  CliRun one_apache = openlock("license --file '" + apache + "'");
+  ASSERT_EQ(one_acme.exit_code, 0);
+  ASSERT_EQ(one_apache.exit_code, 0);
+  EXPECT_EQ(one_acme.out.rfind(acme + "\n", 0), 0u) << "one file's report starts with its path: " << one_acme.out;
+  EXPECT_NE(one_apache.out.find("identified: Apache License 2.0 (Apache-2.0)"), std::string::npos) << one_apache.out;
+
+  // Text: the one-file reports, in the order given, a blank line between; both spellings agree.
+  CliRun both = openlock("license --file '" + acme + "' '" + apache + "'");
+  EXPECT_EQ(both.exit_code, 0);
+  EXPECT_EQ(both.out, one_acme.out + "\n" + one_apache.out);
+  EXPECT_EQ(openlock("license --file '" + acme + "' --file '" + apache + "'").out, both.out);
+  EXPECT_EQ(openlock("license --file '" + apache + "' '" + acme + "'").out, one_apache.out + "\n" + one_acme.out);
+
+  // JSON: one file is the object it always was; several, an array of that object with "path" first.
+  json single_acme = json::parse(openlock("license --file '" + acme + "' --format json").out);
+  json single_apache = json::parse(openlock("license --format json --file '" + apache + "'").out);
+  ASSERT_TRUE(single_acme.is_object());
+  std::vector<std::string> keys;
+  for (auto it = single_acme.begin(); it != single_acme.end(); ++it) keys.push_back(it.key());
+  // nlohmann::json iterates keys sorted; the order printed is checked on the text below.
+  EXPECT_EQ(keys, (std::vector<std::string>{"clauses", "expression", "identification", "kind", "osi_approved"}));
+  const std::string acme_json = openlock("license --file '" + acme + "' --format json").out;
+  EXPECT_LT(acme_json.find("\"expression\""), acme_json.find("\"osi_approved\""));
+  EXPECT_LT(acme_json.find("\"kind\""), acme_json.find("\"identification\""));
+  EXPECT_LT(acme_json.find("\"identification\""), acme_json.find("\"clauses\": ["));
+  CliRun js = openlock("license --format json --file '" + acme + "' '" + apache + "'");
+  EXPECT_EQ(js.exit_code, 0);
+  json array = json::parse(js.out);
+  ASSERT_TRUE(array.is_array());
+  ASSERT_EQ(array.size(), 2u);
+  EXPECT_EQ(js.out.rfind("[\n  {\n    \"path\": ", 0), 0u) << js.out;
+  EXPECT_EQ(array[0]["path"], acme);
+  EXPECT_EQ(array[1]["path"], apache);
+  array[0].erase("path");
+  array[1].erase("path");
+  EXPECT_EQ(array[0], single_acme);
+  EXPECT_EQ(array[1], single_apache);
+  EXPECT_EQ(array[1]["expression"], "Apache-2.0");
+  EXPECT_EQ(array[0]["clauses"][0]["location"]["path"], acme);
+
+  // An unreadable file among them: named on stderr (and in JSON), the others reported, exit 2.
+  fs::create_directories(kTmp);
+  std::ofstream(kTmp / "bin.txt", std::ios::binary) << std::string("PK\0\3\4", 5);
+  const std::string missing = (kTmp / "no-such-file").string(), binary = (kTmp / "bin.txt").string();
+  CliRun mixed = openlock("license --file '" + acme + "' '" + missing + "' '" + kTmp.string() + "' '" + binary + "' '" + apache + "'");
+  EXPECT_EQ(mixed.exit_code, 2);
+  EXPECT_EQ(mixed.out, one_acme.out + "\n" + one_apache.out);
+  EXPECT_NE(mixed.err.find("cannot read '" + missing + "'"), std::string::npos) << mixed.err;
+  EXPECT_NE(mixed.err.find(kTmp.string() + ": a directory"), std::string::npos) << mixed.err;
+  EXPECT_NE(mixed.err.find(binary + ": binary content"), std::string::npos) << mixed.err;
+  CliRun mixed_json = openlock("license --format json --file '" + missing + "' --file '" + acme + "'");
+  EXPECT_EQ(mixed_json.exit_code, 2);
+  json entries = json::parse(mixed_json.out);
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[0]["path"], missing);
+  EXPECT_EQ(entries[0]["error"], "cannot read");
+  EXPECT_FALSE(entries[0].contains("identification"));
+  EXPECT_EQ(entries[1]["path"], acme);
+  EXPECT_EQ(entries[1]["clauses"], single_acme["clauses"]);
+  // Only unreadable files: nothing on stdout for text, exit 2 all the same.
+  CliRun none = openlock("license --file '" + missing + "' '" + binary + "'");
+  EXPECT_EQ(none.exit_code, 2);
+  EXPECT_EQ(none.out, "");
+  // --file takes paths, not an expression as well.
+  EXPECT_EQ(openlock("license MIT --file '" + acme + "'").exit_code, 2);
+  fs::remove_all(kTmp);
+}
+
 TEST(Cli, RulesCommand) {
   CliRun list = openlock("rules list");
   EXPECT_EQ(list.exit_code, 0);

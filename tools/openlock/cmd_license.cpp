@@ -1,9 +1,11 @@
-// `openlock license EXPR | --file PATH`: parse, validate and explain a license without a scan.
+// `openlock license EXPR | --file PATH [PATH ...]`: parse, validate and explain a license without a scan.
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "commands.hpp"
 #include "core/text.hpp"
@@ -15,7 +17,7 @@ namespace {
 
 struct LicenseFlags {
   std::string expression;
-  std::string file;
+  std::vector<std::string> files;
   bool list = false;
   std::string format = "text";
 };
@@ -109,40 +111,84 @@ void print_identification(const LicenseIdentification& id) {
   }
 }
 
-int explain_file(const LicenseFlags& f) {
-  std::string text;
-  if (!read_whole_file(f.file, text)) return usage;
-  if (text.find('\0') < 8192) {
-    std::cerr << "openlock: error: " << f.file << ": binary content, not a license text\n";
-    return usage;
-  }
-  if (std::size_t bad = first_invalid_utf8_line(text))
-    std::cerr << "openlock: warning: " << f.file << ":" << bad << ": not valid UTF-8 from this line; read as it is\n";
-  if (text.size() > kReadLimit)
-    std::cerr << "openlock: warning: " << f.file << ": only the first " << kReadLimit / 1024 << " KiB are read\n";
+// One license text's report as the JSON object of `license --file --format json`.
+json file_json(const std::string& path, const std::string& text) {
   auto id = identify_license(text);
   auto clauses = find_license_clauses(text);
-  if (f.format == "json") {
-    json j = {{"expression", id.license ? id.license->expression : ""},
-              {"osi_approved", id.license && id.status == "identified" && id.license->osi_approved},
-              {"kind", id.license && id.status == "identified" ? id.license->kind : "unknown"},
-              {"identification", identification_json(id, f.file)},
-              {"clauses", json::array()}};
-    for (const auto& c : clauses)
-    {
-      j["clauses"].push_back({{"kind", c.kind}, {"evidence", c.evidence}, {"location", {{"path", f.file}, {"line", c.line}}}});
-      if (!c.detail.empty()) j["clauses"].back()["detail"] = c.detail;
-    }
-    std::cout << j.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
-  } else {
-    std::cout << f.file << "\n";
-    print_identification(id);
-    std::cout << "  " << clauses.size() << (clauses.size() == 1 ? " clause" : " clauses") << " that restrict use\n";
-    for (const auto& c : clauses)
-      std::cout << "    " << c.line << ": " << c.kind << (c.detail.empty() ? "" : " (" + c.detail + ")") << ": " << c.evidence
-                << "\n";
+  json j = {{"expression", id.license ? id.license->expression : ""},
+            {"osi_approved", id.license && id.status == "identified" && id.license->osi_approved},
+            {"kind", id.license && id.status == "identified" ? id.license->kind : "unknown"},
+            {"identification", identification_json(id, path)},
+            {"clauses", json::array()}};
+  for (const auto& c : clauses) {
+    j["clauses"].push_back({{"kind", c.kind}, {"evidence", c.evidence}, {"location", {{"path", path}, {"line", c.line}}}});
+    if (!c.detail.empty()) j["clauses"].back()["detail"] = c.detail;
   }
-  return ok;
+  return j;
+}
+
+// One license text's text report, headed by its path.
+void print_file(const std::string& path, const std::string& text) {
+  auto id = identify_license(text);
+  auto clauses = find_license_clauses(text);
+  std::cout << path << "\n";
+  print_identification(id);
+  std::cout << "  " << clauses.size() << (clauses.size() == 1 ? " clause" : " clauses") << " that restrict use\n";
+  for (const auto& c : clauses)
+    std::cout << "    " << c.line << ": " << c.kind << (c.detail.empty() ? "" : " (" + c.detail + ")") << ": " << c.evidence
+              << "\n";
+}
+
+// Reads a license text; on failure says why on stderr (naming the file) and returns the reason.
+std::optional<std::string> read_license_text(const std::string& path, std::string& text) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    std::cerr << "openlock: error: " << path << ": a directory, not a license text\n";
+    return "a directory, not a license text";
+  }
+  if (!read_whole_file(path, text)) return "cannot read";
+  if (text.find('\0') < 8192) {
+    std::cerr << "openlock: error: " << path << ": binary content, not a license text\n";
+    return "binary content, not a license text";
+  }
+  if (std::size_t bad = first_invalid_utf8_line(text))
+    std::cerr << "openlock: warning: " << path << ":" << bad << ": not valid UTF-8 from this line; read as it is\n";
+  if (text.size() > kReadLimit)
+    std::cerr << "openlock: warning: " << path << ": only the first " << kReadLimit / 1024 << " KiB are read\n";
+  return std::nullopt;
+}
+
+// One file: its report as it always was. Several: each report in turn (text: headed by its path,
+// a blank line between; JSON: an array of {"path": ..., <the one-file object>} or
+// {"path": ..., "error": ...}), an unreadable file said on stderr and the others still reported.
+int explain_files(const LicenseFlags& f) {
+  bool several = f.files.size() > 1;
+  bool failed = false;
+  json all = json::array();
+  for (std::size_t i = 0; i < f.files.size(); ++i) {
+    const std::string& path = f.files[i];
+    std::string text;
+    if (auto error = read_license_text(path, text)) {
+      failed = true;
+      if (several && f.format == "json") all.push_back({{"path", path}, {"error", *error}});
+      continue;
+    }
+    if (f.format == "json") {
+      json j = file_json(path, text);
+      if (!several) {
+        std::cout << j.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+        continue;
+      }
+      json entry = {{"path", path}};
+      entry.update(j);
+      all.push_back(std::move(entry));
+    } else {
+      if (i > 0) std::cout << "\n";
+      print_file(path, text);
+    }
+  }
+  if (several && f.format == "json") std::cout << all.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
+  return failed ? usage : ok;
 }
 
 // The knowledge base, as a Markdown table (docs/licenses.md embeds it) or plain lines.
@@ -175,22 +221,25 @@ std::function<int()> add_license(CLI::App& app) {
   auto flags = std::make_shared<LicenseFlags>();
   CLI::App* cmd = app.add_subcommand("license", "Parse, validate and explain an SPDX license expression or a license file");
   auto* expr = cmd->add_option("expression", flags->expression, "SPDX expression, e.g. 'Apache-2.0 OR MIT'");
-  auto* file = cmd->add_option("--file", flags->file, "A license text: identify it and list the clauses that restrict use")->type_name("PATH");
+  auto* file = cmd->add_option("--file", flags->files,
+                               "License texts (--file A B, or --file A --file B): identify each and list the clauses "
+                               "that restrict use")
+                   ->type_name("PATH");
   auto* list = cmd->add_flag("--list", flags->list, "List the license texts openlock can identify");
   expr->excludes(file);
   list->excludes(expr)->excludes(file);
   cmd->add_option("--format", flags->format, "Output format (markdown: --list only)")
       ->check(CLI::IsMember({"text", "json", "markdown"}))
       ->capture_default_str();
-  cmd->footer("Exit codes: 0 valid expression (or file read), 1 ids not on the SPDX list, 2 an expression that does not\n"
-              "parse, an unreadable or binary file, or a usage error.");
+  cmd->footer("Exit codes: 0 valid expression (or every file read), 1 ids not on the SPDX list, 2 an expression that\n"
+              "does not parse, an unreadable or binary file (the other files are still reported), or a usage error.");
   return [flags] {
     if (flags->list) return list_known(*flags);
     if (flags->format == "markdown") {
       std::cerr << "openlock: error: --format markdown is for --list\n";
       return static_cast<int>(usage);
     }
-    if (!flags->file.empty()) return explain_file(*flags);
+    if (!flags->files.empty()) return explain_files(*flags);
     if (flags->expression.empty()) {
       std::cerr << "openlock: error: license needs an EXPRESSION or --file PATH\n";
       return static_cast<int>(usage);

@@ -1,9 +1,13 @@
 #include "license/clauses.hpp"
 
 #include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
 
+#include <regex>
 #include <set>
 #include <string>
+
+#include "rules/embedded.hpp"
 
 
 using openlock::find_clauses;
@@ -78,4 +82,26 @@ TEST(Clauses, UserCapsCarryTheirCountAndPoliciesTheirReference) {
   EXPECT_EQ(huge[0].kind, "mau_cap");
   EXPECT_EQ(huge[0].detail, "");
   EXPECT_EQ(find_clauses("Above " + std::string(400, '9') + " monthly active users, ask first.").at(0).detail, "");
+}
+
+// Patterns compile when a sentence first needs them (clauses.cpp), so a broken one would only be
+// logged then: every shipped pattern must compile with the flags find_clauses uses, and a text
+// with every kind's triggers must be read without an exception.
+TEST(Clauses, EveryShippedPatternCompiles) {
+  YAML::Node doc;
+  for (const auto& file : openlock::embedded_rule_files())
+    if (file.path == "licenses/clauses.yaml") doc = YAML::Load(std::string(file.text));
+  ASSERT_TRUE(doc["clauses"].IsSequence());
+  std::string all_triggers;
+  std::size_t patterns = 0;
+  for (const auto& entry : doc["clauses"]) {
+    for (const auto& p : entry["patterns"]) {
+      ++patterns;
+      EXPECT_NO_THROW(std::regex(p.as<std::string>(), std::regex::ECMAScript | std::regex::icase | std::regex::optimize))
+          << entry["kind"].as<std::string>() << ": " << p.as<std::string>();
+    }
+    for (const auto& t : entry["triggers"]) all_triggers += t.as<std::string>() + " ";
+  }
+  EXPECT_GE(patterns, 30u);
+  EXPECT_NO_THROW(find_clauses(all_triggers + "\n" + all_triggers + "."));
 }
