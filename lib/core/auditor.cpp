@@ -474,7 +474,10 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   compare_declared_licenses(model_facts);
   result.models = collect_models(model_facts);
   apply_lineage(result.models, model_facts);
-  for (auto& model : result.models) evaluate_openness(model, model_facts);
+  {
+    const FactsByPath index(model_facts);
+    for (auto& model : result.models) evaluate_openness(model, index.under(folder_of(model.path)));
+  }
   add_openness_facts(result.models, model_facts);
   facts.insert(facts.end(), std::make_move_iterator(model_facts.begin()), std::make_move_iterator(model_facts.end()));
   clock.lap("models");

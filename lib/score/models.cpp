@@ -1,5 +1,7 @@
 #include "score/models.hpp"
 
+#include "score/facts_by_path.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <set>
@@ -105,7 +107,7 @@ const KnownText* license_named_in(std::string_view line) {
 }
 
 // What the card's own License section names, as a license_text-like view: (fact, known license).
-std::vector<std::pair<const Fact*, const KnownText*>> prose_licenses(const std::vector<Fact>& facts, std::string_view path) {
+std::vector<std::pair<const Fact*, const KnownText*>> prose_licenses(const FactRefs& facts, std::string_view path) {
   std::vector<std::pair<const Fact*, const KnownText*>> out;
   for (const auto& f : facts)
     if (f.kind == "license_prose" && f.location.path == path)
@@ -132,6 +134,7 @@ bool names_model_license(std::string_view line) {
 
 void compare_declared_licenses(std::vector<Fact>& facts) {
   std::vector<Fact> mismatches;
+  const FactsByPath index(facts);  // used before the mismatches join the facts
   for (const auto& declared : facts) {
     if (declared.kind != "license") continue;
     bool card = declared.get("source") == "card";
@@ -143,7 +146,8 @@ void compare_declared_licenses(std::vector<Fact>& facts) {
     std::string_view folder = folder_of(declared.location.path);
     const Fact* first = nullptr;  // a license text (not a policy or notice) openlock named
     bool agrees = false;
-    for (const auto& f : facts) {
+    const FactRefs near = index.under(folder);
+    for (const auto& f : near) {
       if (f.kind != "license_text" || f.get("role") != "license" || !f.has("expression")) continue;
       if (folder_of(f.location.path) != folder) continue;
       if (!first) first = &f;
@@ -160,7 +164,7 @@ void compare_declared_licenses(std::vector<Fact>& facts) {
       mismatch(std::string(first->get("expression")), std::string(first->get("name")), first->location.path + " is");
     if (!card) continue;
     // The card's own prose: a License section naming another known license.
-    auto named = prose_licenses(facts, declared.location.path);
+    auto named = prose_licenses(near, declared.location.path);
     bool prose_agrees = std::any_of(named.begin(), named.end(), [&](const auto& p) { return ids.count(p.second->info.expression); });
     if (!named.empty() && !prose_agrees)
       mismatch(named.front().second->info.expression, named.front().second->info.name,
@@ -171,7 +175,7 @@ void compare_declared_licenses(std::vector<Fact>& facts) {
 
 namespace {
 
-void fill_license(Model& model, const std::vector<Fact>& facts) {
+void fill_license(Model& model, const FactRefs& facts) {
   std::vector<const Fact*> licenses;
   for (const auto& f : facts)
     if (f.kind == "license" && f.location.path == model.path && f.get("source") == "card") licenses.push_back(&f);
@@ -205,7 +209,7 @@ void fill_license(Model& model, const std::vector<Fact>& facts) {
 
 // License texts identified in the card's folder. A card that says `other` (or an id openlock
 // does not know) takes the kind of the license text beside it; a modified variant stays unknown.
-void fill_identified(Model& model, const std::vector<Fact>& facts) {
+void fill_identified(Model& model, const FactRefs& facts) {
   std::string_view folder = folder_of(model.path);
   for (const auto& f : facts) {
     if (f.kind != "license_text" || folder_of(f.location.path) != folder || !f.has("expression")) continue;
@@ -232,7 +236,7 @@ void fill_identified(Model& model, const std::vector<Fact>& facts) {
 // Clauses of the license files in the card's folder. A card license that cannot be identified
 // but whose license text restricts use is at best open-weight (non-commercial when it says so);
 // it never becomes permissive.
-void fill_clauses(Model& model, const std::vector<Fact>& facts) {
+void fill_clauses(Model& model, const FactRefs& facts) {
   std::string_view folder = folder_of(model.path);
   std::set<std::string> kinds;
   for (const auto& f : facts) {
@@ -263,6 +267,7 @@ void fill_clauses(Model& model, const std::vector<Fact>& facts) {
 }  // namespace
 
 std::vector<Model> collect_models(const std::vector<Fact>& facts) {
+  const FactsByPath index(facts);
   std::vector<Model> models;
   for (const auto& f : facts) {
     if (f.kind != "model") continue;
@@ -279,17 +284,17 @@ std::vector<Model> collect_models(const std::vector<Fact>& facts) {
       if (key == "base_model") m.base_model.push_back({value, relation});
       if (key == "dataset") m.datasets.push_back(value);
     }
-    for (const auto& e : facts)
+    const FactRefs near = index.under(folder_of(m.path));  // the card's and its folder's facts
+    m.gated = f.get("gated") == "true";
+    for (const auto& e : near) {
       if (e.kind == "eval_result" && e.location.path == m.path)
         m.evaluations.push_back({std::string(e.get("task")), std::string(e.get("dataset")), std::string(e.get("metric")),
                                  std::string(e.get("value")), e.location});
-    m.gated = f.get("gated") == "true" ||
-              std::any_of(facts.begin(), facts.end(), [&](const Fact& g) {
-                return g.kind == "gating" && g.location.path == m.path;
-              });
-    fill_license(m, facts);
-    fill_identified(m, facts);
-    fill_clauses(m, facts);
+      m.gated = m.gated || (e.kind == "gating" && e.location.path == m.path);
+    }
+    fill_license(m, near);
+    fill_identified(m, near);
+    fill_clauses(m, near);
     models.push_back(std::move(m));
   }
   std::sort(models.begin(), models.end(), [](const Model& a, const Model& b) { return a.path < b.path; });

@@ -236,7 +236,7 @@ void add_inferred_models(std::vector<Fact>& facts) {
   for (auto& m : added) facts.push_back(std::move(m));
 }
 
-void evaluate_openness(Model& model, const std::vector<Fact>& facts) {
+void evaluate_openness(Model& model, const FactRefs& facts) {
   // The model's facts: its card's, and the files under its folder that no deeper card claims.
   std::string_view folder = folder_of(model.path);
   std::vector<std::string_view> deeper;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/fact.hpp"
+#include "score/facts_by_path.hpp"
 #include "openlock/result.hpp"
 
 namespace openlock {
@@ -27,8 +28,9 @@ void add_inferred_models(std::vector<Fact>& facts);
 /// Adds a `model` fact (inferred=true) for the card at `path` when it has none.
 void ensure_model(std::vector<Fact>& facts, const std::string& path);
 
-/// Fills model.openness (components with evidence, class, progress, score) from the facts.
-void evaluate_openness(Model& model, const std::vector<Fact>& facts);
+/// Fills model.openness (components with evidence, class, progress, score) from the facts of
+/// the model's folder and below (FactsByPath::under: other facts are never its evidence).
+void evaluate_openness(Model& model, const FactRefs& facts);
 
 /// One `openness` fact per model (class, score, whether class III is complete, the missing
 /// class III components), for the rules.
