@@ -23,6 +23,11 @@ synthetic() {  # a synthetic tree of $1 files, made once
   echo "$dir"
 }
 means() { sed -n 's/.*"mean": *\([0-9.e+-]*\).*/\1/p' "$results" | paste -sd' '; }
+# CPU seconds (user + system) per command: steadier than wall time on a machine shared with others.
+cpu_times() {
+  paste -d' ' <(sed -n 's/.*"user": *\([0-9.e+-]*\).*/\1/p' "$results") <(sed -n 's/.*"system": *\([0-9.e+-]*\).*/\1/p' "$results") |
+    awk '{ printf "%s ", $1 + $2 }'
+}
 peak_rss() { { /usr/bin/time -v "$@" 2>&1 >/dev/null || true; } | sed -n 's/.*Maximum resident set size (kbytes): //p'; }
 
 if [[ ${1:-} == --scale ]]; then
@@ -49,10 +54,13 @@ hyperfine -i --warmup 1 --runs "${RUNS:-5}" --export-json "$results" \
   -n ripgrep "rg -c --no-unicode -f '$patterns' '$dir' > /dev/null || true" \
   -n "ripgrep -j1" "rg -j1 -c --no-unicode -f '$patterns' '$dir' > /dev/null || true"
 read -r t_openlock t_openlock1 t_rg t_rg1 < <(means)
+read -r c_openlock c_openlock1 c_rg c_rg1 < <(cpu_times)
 rss=$(peak_rss "$openlock" scan "$dir" -q --format json -o /dev/null)
 rg_rss=$(peak_rss rg -c --no-unicode -f "$patterns" "$dir")
-awk -v a="$t_openlock" -v a1="$t_openlock1" -v b="$t_rg" -v b1="$t_rg1" -v f="$files" -v m="$mb" -v r="$rss" -v rr="$rg_rss" 'BEGIN {
+awk -v a="$t_openlock" -v a1="$t_openlock1" -v b="$t_rg" -v b1="$t_rg1" -v f="$files" -v m="$mb" -v r="$rss" -v rr="$rg_rss" \
+    -v c="$c_openlock" -v c1="$c_openlock1" -v d="$c_rg" -v d1="$c_rg1" 'BEGIN {
   printf "openlock %.3f s, ripgrep --no-unicode %.3f s: ratio %.2fx\n", a, b, a / b
+  printf "CPU time (user + system), all threads: openlock %.3f s, ripgrep %.3f s: ratio %.2fx; one thread: %.3f s vs %.3f s: %.2fx\n", c, d, c / d, c1, d1, c1 / d1
   printf "one thread to all: openlock %.2fx, ripgrep %.2fx\n", a1 / a, b1 / b
   printf "openlock %.0f files/s, %.1f MB/s; peak RSS openlock %d MB, ripgrep %d MB\n", f / a, m / a, r / 1024, rr / 1024
 }'
