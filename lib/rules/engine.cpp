@@ -48,6 +48,16 @@ class GlobHits {
       matcher->match(facts[i], hits_);
     }
     first_.back() = hits_.size();
+    for (const auto& hit : hits_) passed_.push_back(hit.test);
+    std::sort(passed_.begin(), passed_.end(), std::less<>());
+    passed_.erase(std::unique(passed_.begin(), passed_.end()), passed_.end());
+  }
+  // False when a glob test of `leaf` passed no value at all: then no fact can match the leaf, and
+  // most leaves of most rules are over in one lookup.
+  bool may_match(const Condition& leaf) const {
+    return !matcher_ || std::all_of(leaf.tests.begin(), leaf.tests.end(), [&](const Condition::AttrTest& t) {
+             return t.patterns.empty() || std::binary_search(passed_.begin(), passed_.end(), &t, std::less<>());
+           });
   }
   // Whether value `attr` of `fact` (one of the facts given) passes the globs of `test`.
   bool passes(const Fact& fact, std::size_t attr, const Condition::AttrTest& test) const {
@@ -56,10 +66,9 @@ class GlobHits {
       return std::any_of(test.patterns.begin(), test.patterns.end(), [&](const std::string& p) { return glob_match(p, value); });
     }
     auto i = static_cast<std::size_t>(&fact - facts_);
-    GlobMatcher::Hit hit{static_cast<std::uint32_t>(attr), static_cast<std::uint32_t>(matcher_->id(test))};
     auto begin = hits_.begin() + static_cast<std::ptrdiff_t>(first_[i]);
     auto end = hits_.begin() + static_cast<std::ptrdiff_t>(first_[i + 1]);
-    return std::find(begin, end, hit) != end;
+    return std::find(begin, end, GlobMatcher::Hit{static_cast<std::uint32_t>(attr), &test}) != end;
   }
 
  private:
@@ -67,6 +76,7 @@ class GlobHits {
   const Fact* facts_;
   std::vector<std::size_t> first_;  // fact i's hits are hits_[first_[i], first_[i + 1])
   std::vector<GlobMatcher::Hit> hits_;
+  std::vector<const Condition::AttrTest*> passed_;  // the tests of all hits, sorted
 };
 
 bool value_passes(const Condition::AttrTest& test, const Fact& fact, std::size_t attr, const GlobHits& globs) {
@@ -127,6 +137,7 @@ Outcome evaluate_condition(const Condition& c, const Scope& scope, const GlobHit
   Outcome out;
   switch (c.op) {
     case Condition::Op::leaf:
+      if (!globs.may_match(c)) break;
       for (const Fact* f : scope.of(c.fact_kind))
         if (leaf_matches(c, *f, globs)) out.facts.push_back(f);
       out.holds = !out.facts.empty();

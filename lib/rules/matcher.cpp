@@ -14,9 +14,9 @@ namespace openlock {
 // The glob tests over one attribute of one fact kind.
 struct GlobMatcher::Attr {
   std::string name;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> literals;  // lower-cased literal -> tests
-  std::unique_ptr<re2::RE2::Set> set;    // one entry per test with non-literal globs: their alternation
-  std::vector<std::uint32_t> set_tests;  // set entry -> test
+  std::unordered_map<std::string, std::vector<const Condition::AttrTest*>> literals;  // lower-cased literal -> tests
+  std::unique_ptr<re2::RE2::Set> set;  // one entry per test with non-literal globs: their alternation
+  std::vector<const Condition::AttrTest*> set_tests;  // set entry -> test
 };
 
 namespace {
@@ -42,9 +42,6 @@ GlobMatcher::GlobMatcher(const std::vector<Rule>& rules) {
     for_each_leaf(rule.match, [&](const Condition& leaf) {
       for (const auto& test : leaf.tests) {
         if (test.patterns.empty()) continue;
-        auto id = static_cast<std::uint32_t>(tests_.size());
-        tests_.push_back(&test);
-        ids_.emplace(&test, id);
         auto& attrs = kinds_[leaf.fact_kind];
         auto attr = std::find_if(attrs.begin(), attrs.end(), [&](const Attr& a) { return a.name == test.attr; });
         if (attr == attrs.end()) attr = attrs.insert(attrs.end(), Attr{test.attr, {}, {}, {}});
@@ -52,7 +49,7 @@ GlobMatcher::GlobMatcher(const std::vector<Rule>& rules) {
         for (const auto& glob : test.patterns) {
           if (is_literal_pattern(glob)) {
             auto& tests = attr->literals[lower_into(lowered, glob)];
-            if (tests.empty() || tests.back() != id) tests.push_back(id);
+            if (tests.empty() || tests.back() != &test) tests.push_back(&test);
           } else {
             alternation += (alternation.empty() ? "(?:" : "|(?:") + glob_to_regex(glob) + ")";
           }
@@ -62,7 +59,7 @@ GlobMatcher::GlobMatcher(const std::vector<Rule>& rules) {
         std::string error;
         if (attr->set->Add(alternation, &error) < 0)  // cannot happen: glob_to_regex writes valid regexes
           throw std::logic_error("glob of " + rule.id + " as a regex: " + error);
-        attr->set_tests.push_back(id);
+        attr->set_tests.push_back(&test);
       }
     });
   }
@@ -73,11 +70,6 @@ GlobMatcher::GlobMatcher(const std::vector<Rule>& rules) {
 }
 
 GlobMatcher::~GlobMatcher() = default;
-
-int GlobMatcher::id(const Condition::AttrTest& test) const {
-  auto it = ids_.find(&test);
-  return it == ids_.end() ? -1 : static_cast<int>(it->second);
-}
 
 void GlobMatcher::match(const Fact& fact, std::vector<Hit>& hits) const {
   auto kind = kinds_.find(fact.kind);
@@ -91,21 +83,21 @@ void GlobMatcher::match(const Fact& fact, std::vector<Hit>& hits) const {
     std::size_t first = hits.size();
     if (!attr->literals.empty())
       if (auto it = attr->literals.find(lower_into(lowered, value)); it != attr->literals.end())
-        for (std::uint32_t test : it->second) hits.push_back({i, test});
+        for (const auto* test : it->second) hits.push_back({i, test});
     re2::RE2::Set::ErrorInfo error{re2::RE2::Set::kNoError};
     if (attr->set && attr->set->Match(re2::StringPiece(value.data(), value.size()), &found, &error)) {
       for (int entry : found) hits.push_back({i, attr->set_tests[static_cast<std::size_t>(entry)]});
     } else if (!attr->set_tests.empty() && (!attr->set || error.kind != re2::RE2::Set::kNoError)) {
       // No set, or its DFA ran out of memory on this value: the globs one by one, as before.
-      for (std::uint32_t test : attr->set_tests) {
-        const auto& globs = tests_[test]->patterns;
+      for (const auto* test : attr->set_tests) {
+        const auto& globs = test->patterns;
         if (std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, value); }))
           hits.push_back({i, test});
       }
     }
     // Ordered by test; a test with literal and other globs may have hit twice.
     auto begin = hits.begin() + static_cast<std::ptrdiff_t>(first);
-    std::sort(begin, hits.end(), [](const Hit& a, const Hit& b) { return a.test < b.test; });
+    std::sort(begin, hits.end(), [](const Hit& a, const Hit& b) { return std::less<>()(a.test, b.test); });
     hits.erase(std::unique(begin, hits.end()), hits.end());
   }
 }

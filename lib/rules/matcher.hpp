@@ -15,31 +15,27 @@ namespace openlock {
 
 class GlobMatcher {
  public:
-  /// Value `attr` (an index into Fact::attrs) passes the globs of the test numbered `test`.
+  /// Value `attr` (an index into Fact::attrs) passes the globs of `test` (one of the rules' tests).
   struct Hit {
     std::uint32_t attr;
-    std::uint32_t test;
+    const Condition::AttrTest* test;
     bool operator==(const Hit&) const = default;
   };
 
-  /// Numbers every attribute test with globs in `rules`; the rules must outlive the matcher.
+  /// Compiles the globs of every attribute test in `rules`; the rules must outlive the matcher.
   explicit GlobMatcher(const std::vector<Rule>& rules);
   ~GlobMatcher();
   GlobMatcher(const GlobMatcher&) = delete;
   GlobMatcher& operator=(const GlobMatcher&) = delete;
 
-  /// The number of `test` (one of the rules' tests with globs), or -1 for any other test.
-  int id(const Condition::AttrTest& test) const;
-
   /// Appends a Hit for each value of `fact` and each glob test over its kind and attribute that
-  /// the value passes, ordered by attribute then test. Safe to call from several threads.
+  /// the value passes, ordered by attribute (then by test address). Safe to call from several
+  /// threads.
   void match(const Fact& fact, std::vector<Hit>& hits) const;
 
  private:
   struct Attr;
-  std::unordered_map<std::string, std::vector<Attr>> kinds_;        // fact kind -> its tested attributes
-  std::unordered_map<const Condition::AttrTest*, std::uint32_t> ids_;
-  std::vector<const Condition::AttrTest*> tests_;                    // by number
+  std::unordered_map<std::string, std::vector<Attr>> kinds_;  // fact kind -> its tested attributes
 };
 
 }  // namespace openlock

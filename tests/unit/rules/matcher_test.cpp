@@ -41,19 +41,23 @@ std::vector<KindTest> glob_tests(const std::vector<Rule>& rules) {
 }
 
 // What the matcher must say: each value against each test's globs, one glob_match at a time.
-std::vector<GlobMatcher::Hit> brute_force(const std::vector<KindTest>& tests, const GlobMatcher& matcher, const Fact& fact) {
+// Hits in the matcher's order: by attribute, then by test address.
+std::vector<GlobMatcher::Hit> sorted(std::vector<GlobMatcher::Hit> hits) {
+  std::sort(hits.begin(), hits.end(), [](const auto& a, const auto& b) {
+    return a.attr != b.attr ? a.attr < b.attr : std::less<>()(a.test, b.test);
+  });
+  return hits;
+}
+
+std::vector<GlobMatcher::Hit> brute_force(const std::vector<KindTest>& tests, const Fact& fact) {
   std::vector<GlobMatcher::Hit> hits;
-  for (std::uint32_t i = 0; i < fact.attrs.size(); ++i) {
-    std::vector<std::uint32_t> passed;
+  for (std::uint32_t i = 0; i < fact.attrs.size(); ++i)
     for (const auto& [kind, test] : tests)
       if (kind == fact.kind && test->attr == fact.attrs[i].first &&
           std::any_of(test->patterns.begin(), test->patterns.end(),
                       [&](const std::string& g) { return glob_match(g, fact.attrs[i].second); }))
-        passed.push_back(static_cast<std::uint32_t>(matcher.id(*test)));
-    std::sort(passed.begin(), passed.end());
-    for (auto t : passed) hits.push_back({i, t});
-  }
-  return hits;
+        hits.push_back({i, test});
+  return sorted(hits);
 }
 
 std::vector<GlobMatcher::Hit> hits_of(const GlobMatcher& matcher, const Fact& fact) {
@@ -72,18 +76,21 @@ TEST(GlobMatcher, LiteralAndWildcardGlobsOfSeveralRules) {
       rule_from("d", "{import: {module: {regex: '^x'}}}"),
   };
   GlobMatcher matcher(rules);
-  int a = matcher.id(rules[0].match.tests[0]), b = matcher.id(rules[1].match.tests[0]);
-  int c_module = matcher.id(rules[2].match.children[0].tests[0]), c_language = matcher.id(rules[2].match.children[0].tests[1]);
-  int c_dep = matcher.id(rules[2].match.children[1].tests[0]);
-  EXPECT_EQ(matcher.id(rules[3].match.tests[0]), -1) << "a regex test has no globs";
-  auto hit = [](int attr, int test) { return GlobMatcher::Hit{static_cast<std::uint32_t>(attr), static_cast<std::uint32_t>(test)}; };
+  const auto* a = &rules[0].match.tests[0];
+  const auto* b = &rules[1].match.tests[0];
+  const auto* c_module = &rules[2].match.children[0].tests[0];
+  const auto* c_language = &rules[2].match.children[0].tests[1];
+  const auto* c_dep = &rules[2].match.children[1].tests[0];
+  using Hits = std::vector<GlobMatcher::Hit>;
 
   Fact imp{"import", {"x.py", 1, 1}, "import openai", {{"module", "OPENAI"}, {"language", "python"}}};
-  EXPECT_EQ(hits_of(matcher, imp), (std::vector<GlobMatcher::Hit>{hit(0, a), hit(0, b), hit(1, c_language)}));
+  EXPECT_EQ(hits_of(matcher, imp), sorted(Hits{{0, a}, {0, b}, {1, c_language}}));
   imp.attrs[0].second = "openai.cuda";  // the same test through a literal and a wildcard: one hit
-  EXPECT_EQ(hits_of(matcher, imp), (std::vector<GlobMatcher::Hit>{hit(0, a), hit(0, c_module), hit(1, c_language)}));
+  EXPECT_EQ(hits_of(matcher, imp), sorted(Hits{{0, a}, {0, c_module}, {1, c_language}}));
+  imp.attrs[0].second = "x";  // only rule d's regex would match: not a glob test
+  EXPECT_EQ(hits_of(matcher, imp), sorted(Hits{{1, c_language}}));
   Fact dep{"dependency", {"r.txt", 1, 1}, "cupy", {{"name", "CuPy-CUDA12x"}, {"name", "cupy-cuda1x"}, {"module", "openai"}}};
-  EXPECT_EQ(hits_of(matcher, dep), (std::vector<GlobMatcher::Hit>{hit(0, c_dep)}));
+  EXPECT_EQ(hits_of(matcher, dep), sorted(Hits{{0, c_dep}}));
   Fact other{"env_var", {"x.py", 1, 1}, "openai", {{"module", "openai"}}};
   EXPECT_TRUE(hits_of(matcher, other).empty()) << "globs are per fact kind";
 }
@@ -132,7 +139,7 @@ TEST(GlobMatcher, BuiltinRulesAgreeWithGlobMatch) {
         fact.set(test->attr, roll(3) == 0 ? glob : value_from(glob));
         fact.set("other", glob);
       }
-      auto want = brute_force(tests, matcher, fact);
+      auto want = brute_force(tests, fact);
       ASSERT_EQ(hits_of(matcher, fact), want) << kind << "." << test->attr << " = " << fact.attrs[0].second;
       ++facts;
       hits += want.size();
