@@ -9,6 +9,7 @@
 #include <iterator>
 #include <cstdint>
 #include <map>
+#include <unordered_map>
 #include <set>
 #include <tuple>
 
@@ -52,6 +53,8 @@ class GlobHits {
     std::sort(passed_.begin(), passed_.end(), std::less<>());
     passed_.erase(std::unique(passed_.begin(), passed_.end()), passed_.end());
   }
+  // The glob tests that passed some value, sorted (empty without a matcher).
+  const std::vector<const Condition::AttrTest*>& passed() const { return passed_; }
   // False when a glob test of `leaf` passed no value at all: then no fact can match the leaf, and
   // most leaves of most rules are over in one lookup.
   bool may_match(const Condition& leaf) const {
@@ -236,9 +239,55 @@ Finding make_finding(const Rule& rule, const Fact& fact) {
   return f;
 }
 
-// Every rule over `facts`; `matcher` (or none) decides how glob tests run, see GlobHits.
-std::vector<Finding> run_rules(const std::vector<Rule>& rules, const std::vector<Fact>& facts, const GlobMatcher* matcher) {
-  const GlobHits globs(matcher, facts);
+// Whether a condition cannot hold unless one of its glob tests passes a value: a leaf with a glob,
+// `any` whose children all need one, `all` with one child that does; `not` never does.
+bool needs_glob(const Condition& c) {
+  switch (c.op) {
+    case Condition::Op::leaf:
+      return std::any_of(c.tests.begin(), c.tests.end(), [](const auto& t) { return !t.patterns.empty(); });
+    case Condition::Op::any:
+      return std::all_of(c.children.begin(), c.children.end(), needs_glob);
+    case Condition::Op::all:
+      return std::any_of(c.children.begin(), c.children.end(), needs_glob);
+    case Condition::Op::none_of:
+      return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+// What CompiledRules builds once: the matcher, and the rules that need one of their own glob
+// tests to pass (most: "any of these packages or imports"), with the rule of each glob test, so
+// that a call skips those none of whose globs passed a value without walking their conditions.
+struct CompiledRules::Compiled {
+  explicit Compiled(const std::vector<Rule>& rules) : matcher(rules), gated(rules.size()) {
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      gated[r] = needs_glob(rules[r].match);
+      auto walk = [&](const Condition& c, auto& self) -> void {
+        for (const auto& t : c.tests) rule_of.emplace(&t, r);
+        for (const auto& child : c.children) self(child, self);
+      };
+      walk(rules[r].match, walk);
+    }
+  }
+  GlobMatcher matcher;
+  std::vector<char> gated;  // by rule
+  std::unordered_map<const Condition::AttrTest*, std::size_t> rule_of;
+};
+
+namespace {
+
+// Every rule over `facts`; with `compiled`, glob tests are looked up in hits matched once for all
+// rules (see GlobHits), and rules whose globs passed nothing are skipped.
+std::vector<Finding> run_rules(const std::vector<Rule>& rules, const std::vector<Fact>& facts,
+                               const CompiledRules::Compiled* compiled) {
+  const GlobHits globs(compiled ? &compiled->matcher : nullptr, facts);
+  std::vector<char> skip(rules.size(), 0);
+  if (compiled) {
+    skip = compiled->gated;
+    for (const auto* test : globs.passed()) skip[compiled->rule_of.at(test)] = 0;
+  }
   std::map<std::string, std::vector<const Fact*>> by_file;
   std::vector<const Fact*> all;
   for (const auto& f : facts) {
@@ -249,7 +298,9 @@ std::vector<Finding> run_rules(const std::vector<Rule>& rules, const std::vector
   std::vector<std::pair<const std::string*, Scope>> files;  // built once, seen by every rule
   for (const auto& [path, list] : by_file) files.emplace_back(&path, Scope(list));
   std::vector<Finding> findings;
-  for (const auto& rule : rules) {
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    if (skip[r]) continue;
+    const Rule& rule = rules[r];
     bool narrowed = !rule.include_paths.empty() || !rule.exclude_paths.empty() || !rule.contexts.empty();
     auto run_scope = [&](const Scope& whole) {
       Scope kept;
@@ -300,8 +351,8 @@ CompiledRules::CompiledRules(const std::vector<Rule>& rules) : rules_(rules) {}
 CompiledRules::~CompiledRules() = default;
 
 std::vector<Finding> CompiledRules::evaluate(const std::vector<Fact>& facts) const {
-  std::call_once(compiled_, [this] { matcher_ = std::make_unique<const GlobMatcher>(rules_); });
-  return run_rules(rules_, facts, matcher_.get());
+  std::call_once(once_, [this] { compiled_ = std::make_unique<const Compiled>(rules_); });
+  return run_rules(rules_, facts, compiled_.get());
 }
 
 std::vector<Finding> evaluate_rules(const std::vector<Rule>& rules, const std::vector<Fact>& facts) {

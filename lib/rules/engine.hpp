@@ -13,11 +13,10 @@
 
 namespace openlock {
 
-class GlobMatcher;
-
 /// Rules whose glob tests are compiled into one matcher (rules/matcher.hpp), for evaluating the
 /// same rules over many sets of facts, such as once per file: each attribute value is matched
-/// once against the globs of all rules instead of once per pattern per rule. The matcher is built
+/// once against the globs of all rules instead of once per pattern per rule, and a rule that needs
+/// one of its globs to pass a value, when none did, is skipped at once. The matcher is built
 /// at the first evaluate() (a few ms), so a holder may declare this beside a rules vector it fills
 /// later; the rules must outlive this object and not change once it has evaluated. evaluate() may
 /// run on several threads at once.
@@ -31,10 +30,12 @@ class CompiledRules {
   /// What evaluate_rules(rules, facts) returns.
   std::vector<Finding> evaluate(const std::vector<Fact>& facts) const;
 
+  struct Compiled;  ///< what the first evaluate() builds (engine.cpp)
+
  private:
   const std::vector<Rule>& rules_;
-  mutable std::once_flag compiled_;
-  mutable std::unique_ptr<const GlobMatcher> matcher_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<const Compiled> compiled_;
 };
 
 /// Runs every rule over `facts` (all facts of one target). A rule with scope "file" is evaluated

@@ -184,6 +184,10 @@ TEST(Engine, CompiledRulesGiveTheSameFindings) {
       rule_from("extra", "match: {dependency: {name: 'c?py-cuda1[0-9]x', extra: [y, z]}}\nmessage: m\n"),
       rule_from("no-rocm", "within: repo\nmatch: {all: [{dependency: {name: openai}}, {not: {image: {name: 'rocm/*'}}}]}\nmessage: m\n"),
       rule_from("regex", "match: {dependency: {name: {glob: '*a*', regex: 'ai$'}}}\nmessage: m\n"),
+      // No glob passes here, yet these hold: one branch has no glob, or a `not`.
+      rule_from("no-glob", "match: {any: [{dependency: {name: zzz}}, {image: {}}]}\nmessage: m\n"),
+      rule_from("not-zzz", "match: {all: [{image: {name: {regex: rocm}}}, {not: {dependency: {name: 'zzz*'}}}]}\nmessage: m\n"),
+      rule_from("never", "match: {all: [{image: {}}, {dependency: {name: 'zzz*'}}]}\nmessage: m\n"),
   };
   const CompiledRules compiled(rules);
   for (int twice = 0; twice < 2; ++twice) {  // the second call reuses the compiled globs
@@ -192,8 +196,11 @@ TEST(Engine, CompiledRulesGiveTheSameFindings) {
     for (std::size_t i = 0; i < got.size(); ++i)
       EXPECT_EQ(got[i].rule_id + " " + got[i].fingerprint, want[i].rule_id + " " + want[i].fingerprint);
   }
-  EXPECT_EQ(where(compiled.evaluate(kFacts)), (std::vector<std::string>{"a/requirements.txt:1", "a/requirements.txt:3", "a/requirements.txt:3",
-                                                                         "b/Dockerfile:2", "b/requirements.txt:1"}));
+  std::vector<std::string> fired;
+  for (const auto& f : compiled.evaluate(kFacts)) fired.push_back(f.rule_id + " " + f.location.path + ":" + std::to_string(f.location.line));
+  EXPECT_EQ(fired, (std::vector<std::string>{"cuda a/requirements.txt:1", "cuda a/requirements.txt:3", "extra a/requirements.txt:3",
+                                             "cuda b/Dockerfile:2", "no-glob b/Dockerfile:2", "not-zzz b/Dockerfile:2",
+                                             "regex b/requirements.txt:1"}));
   EXPECT_TRUE(compiled.evaluate({}).empty());
 }
 
