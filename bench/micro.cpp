@@ -1,8 +1,11 @@
-// Micro-benchmarks: throughput of each parser and of license identification on synthetic inputs
-// written here (sizes chosen to look like real files, repeated to a few hundred KB).
+// Micro-benchmarks: throughput of each parser, of license identification and of the rules' glob
+// matcher on synthetic inputs written here (sizes chosen to look like real files, repeated to a
+// few hundred KB).
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "openlock/license.hpp"
 #include "parse/c_family_source.hpp"
@@ -15,6 +18,9 @@
 #include "parse/pyproject.hpp"
 #include "parse/python_source.hpp"
 #include "parse/requirements.hpp"
+#include "rules/glob.hpp"
+#include "rules/loader.hpp"
+#include "rules/matcher.hpp"
 
 namespace {
 
@@ -146,6 +152,97 @@ void BM_SpdxExpression(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * expr.size()));
 }
 
+const std::vector<openlock::Rule>& builtin_rules() {
+  static const std::vector<openlock::Rule> rules = [] {
+    std::vector<openlock::Rule> out;
+    std::vector<openlock::RuleError> errors;
+    openlock::load_builtin_rules(out, errors);
+    return out;
+  }();
+  return rules;
+}
+
+// Facts of the kinds the rules test most, a few matching and most not, as in a code base.
+std::vector<openlock::Fact> glob_facts() {
+  const char* modules[] = {"os", "numpy", "openai", "torch.cuda.amp", "anthropic", "transformers.models.llama",
+                           "my_project.utils.helpers", "tensorrt_llm.runtime", "requests", "google.cloud.aiplatform"};
+  const char* packages[] = {"numpy", "openai", "nvidia-cublas-cu12", "requests", "boto3", "pydantic", "cupy-cuda12x", "rich"};
+  const char* models[] = {"gpt-4o", "bert-base-uncased", "meta-llama/Llama-3.1-8B", "claude-3-5-sonnet", "resnet50"};
+  const char* vars[] = {"HOME", "OPENAI_API_KEY", "DATABASE_URL", "CUDA_VISIBLE_DEVICES", "LOG_LEVEL"};
+  std::vector<openlock::Fact> facts;
+  for (int i = 0; i < 2000; ++i) {
+    openlock::Fact f;
+    f.location = {"pkg/app.py", static_cast<std::uint32_t>(i + 1), 1};
+    switch (i % 4) {
+      case 0: f.kind = "import"; f.set("module", modules[i % 10]).set("language", "python"); break;
+      case 1: f.kind = "dependency"; f.set("ecosystem", "pypi").set("name", packages[i % 8]).set("spec", ">=1"); break;
+      case 2: f.kind = "model_ref"; f.set("name", models[i % 5]).set("language", "python"); break;
+      default: f.kind = "env_var"; f.set("name", vars[i % 5]).set("language", "python"); break;
+    }
+    facts.push_back(std::move(f));
+  }
+  return facts;
+}
+
+std::int64_t value_bytes(const std::vector<openlock::Fact>& facts) {
+  std::int64_t bytes = 0;
+  for (const auto& f : facts)
+    for (const auto& kv : f.attrs) bytes += static_cast<std::int64_t>(kv.second.size());
+  return bytes;
+}
+
+// Every value of every fact through the built-in rules' compiled globs: once per value.
+void BM_GlobMatcher(benchmark::State& state) {
+  const openlock::GlobMatcher matcher(builtin_rules());
+  const auto facts = glob_facts();
+  std::vector<openlock::GlobMatcher::Hit> hits;
+  for (auto _ : state) {
+    hits.clear();
+    for (const auto& f : facts) matcher.match(f, hits);
+    benchmark::DoNotOptimize(hits.data());
+  }
+  state.SetBytesProcessed(state.iterations() * value_bytes(facts));
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(facts.size()));
+}
+
+// Baseline for BM_GlobMatcher: the same tests as the engine ran them before, glob_match per
+// pattern of every test that names the fact's kind and attribute.
+void BM_GlobLoop(benchmark::State& state) {
+  struct Test {
+    std::string kind;
+    const openlock::Condition::AttrTest* test;
+  };
+  std::vector<Test> tests;
+  auto walk = [&](const openlock::Condition& c, auto& self) -> void {
+    for (const auto& t : c.tests)
+      if (!t.patterns.empty()) tests.push_back({c.fact_kind, &t});
+    for (const auto& child : c.children) self(child, self);
+  };
+  for (const auto& r : builtin_rules()) walk(r.match, walk);
+  const auto facts = glob_facts();
+  for (auto _ : state) {
+    std::size_t passed = 0;
+    for (const auto& f : facts)
+      for (const auto& [kind, test] : tests)
+        if (kind == f.kind)
+          for (const auto& [key, value] : f.attrs)
+            if (key == test->attr)
+              passed += std::any_of(test->patterns.begin(), test->patterns.end(),
+                                    [&](const std::string& p) { return openlock::glob_match(p, value); });
+    benchmark::DoNotOptimize(passed);
+  }
+  state.SetBytesProcessed(state.iterations() * value_bytes(facts));
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(facts.size()));
+}
+
+// What a scan pays once per rule set (twice per scan: the per-file rules and the rest).
+void BM_GlobMatcherCompile(benchmark::State& state) {
+  for (auto _ : state) {
+    openlock::GlobMatcher matcher(builtin_rules());
+    benchmark::DoNotOptimize(&matcher);
+  }
+}
+
 }  // namespace
 
 BENCHMARK(BM_Requirements);
@@ -162,4 +259,7 @@ BENCHMARK(BM_CondaEnv);
 BENCHMARK(BM_IdentifyLicense);
 BENCHMARK(BM_LicenseClauses);
 BENCHMARK(BM_SpdxExpression);
+BENCHMARK(BM_GlobMatcher);
+BENCHMARK(BM_GlobLoop);
+BENCHMARK(BM_GlobMatcherCompile)->Unit(benchmark::kMillisecond);
 BENCHMARK_MAIN();

@@ -9,6 +9,7 @@
 #include <iterator>
 #include <cstdint>
 #include <map>
+#include <unordered_map>
 #include <set>
 #include <tuple>
 
@@ -16,6 +17,7 @@
 #include "discover/discover.hpp"
 #include "discover/ignore.hpp"
 #include "rules/glob.hpp"
+#include "rules/matcher.hpp"
 
 namespace openlock {
 
@@ -35,11 +37,56 @@ bool number_in(const Condition::AttrTest& test, std::string_view value) {
          (!test.le || v <= *test.le);
 }
 
-bool value_passes(const Condition::AttrTest& test, std::string_view value) {
-  auto glob = [&](const std::string& p) { return glob_match(p, value); };
+// Which glob tests each value of each fact passes. With a matcher, every fact is matched once,
+// up front, for all rules; without one (evaluate_rules), each test runs its globs one by one.
+class GlobHits {
+ public:
+  GlobHits(const GlobMatcher* matcher, const std::vector<Fact>& facts) : matcher_(matcher), facts_(facts.data()) {
+    if (!matcher) return;
+    first_.resize(facts.size() + 1);
+    for (std::size_t i = 0; i < facts.size(); ++i) {
+      first_[i] = hits_.size();
+      matcher->match(facts[i], hits_);
+    }
+    first_.back() = hits_.size();
+    for (const auto& hit : hits_) passed_.push_back(hit.test);
+    std::sort(passed_.begin(), passed_.end(), std::less<>());
+    passed_.erase(std::unique(passed_.begin(), passed_.end()), passed_.end());
+  }
+  // The glob tests that passed some value, sorted (empty without a matcher).
+  const std::vector<const Condition::AttrTest*>& passed() const { return passed_; }
+  // False when a glob test of `leaf` passed no value at all: then no fact can match the leaf, and
+  // most leaves of most rules are over in one lookup.
+  bool may_match(const Condition& leaf) const {
+    return !matcher_ || std::all_of(leaf.tests.begin(), leaf.tests.end(), [&](const Condition::AttrTest& t) {
+             return t.patterns.empty() || std::binary_search(passed_.begin(), passed_.end(), &t, std::less<>());
+           });
+  }
+  // Whether value `attr` of `fact` (one of the facts given) passes the globs of `test`.
+  bool passes(const Fact& fact, std::size_t attr, const Condition::AttrTest& test) const {
+    if (!matcher_) {
+      std::string_view value = fact.attrs[attr].second;
+      return std::any_of(test.patterns.begin(), test.patterns.end(), [&](const std::string& p) { return glob_match(p, value); });
+    }
+    auto i = static_cast<std::size_t>(&fact - facts_);
+    auto begin = hits_.begin() + static_cast<std::ptrdiff_t>(first_[i]);
+    auto end = hits_.begin() + static_cast<std::ptrdiff_t>(first_[i + 1]);
+    return std::find(begin, end, GlobMatcher::Hit{static_cast<std::uint32_t>(attr), &test}) != end;
+  }
+
+ private:
+  const GlobMatcher* matcher_;
+  const Fact* facts_;
+  std::vector<std::size_t> first_;  // fact i's hits are hits_[first_[i], first_[i + 1])
+  std::vector<GlobMatcher::Hit> hits_;
+  std::vector<const Condition::AttrTest*> passed_;  // the tests of all hits, sorted
+};
+
+bool value_passes(const Condition::AttrTest& test, const Fact& fact, std::size_t attr, const GlobHits& globs) {
+  std::string_view value = fact.attrs[attr].second;
   auto equal = [&](const std::string& e) { return e == value; };
   bool numeric = test.gt || test.ge || test.lt || test.le;
-  return (test.patterns.empty() || std::any_of(test.patterns.begin(), test.patterns.end(), glob)) &&
+  return (test.patterns.empty() || globs.passes(fact, attr, test)) &&
          (test.equals.empty() || std::any_of(test.equals.begin(), test.equals.end(), equal)) &&
          (!test.regex || re2::RE2::PartialMatch(re2::StringPiece(value.data(), value.size()), *test.regex)) &&
          (!numeric || number_in(test, value));
@@ -47,20 +94,20 @@ bool value_passes(const Condition::AttrTest& test, std::string_view value) {
 
 // An attribute may repeat (tags, datasets): the test holds when one of its values passes.
 // A test of presence alone (`exists`) looks at no value.
-bool test_matches(const Fact& fact, const Condition::AttrTest& test) {
+bool test_matches(const Fact& fact, const Condition::AttrTest& test, const GlobHits& globs) {
   bool value_tests = test.tests_values();
   bool present = false;
-  for (const auto& [key, value] : fact.attrs) {
-    if (key != test.attr) continue;
+  for (std::size_t i = 0; i < fact.attrs.size(); ++i) {
+    if (fact.attrs[i].first != test.attr) continue;
     present = true;
-    if (value_tests && value_passes(test, value)) return true;
+    if (value_tests && value_passes(test, fact, i, globs)) return true;
   }
   return !value_tests && test.exists.value_or(true) == present;
 }
 
-bool leaf_matches(const Condition& leaf, const Fact& fact) {
+bool leaf_matches(const Condition& leaf, const Fact& fact, const GlobHits& globs) {
   if (fact.kind != leaf.fact_kind) return false;
-  return std::all_of(leaf.tests.begin(), leaf.tests.end(), [&](const auto& t) { return test_matches(fact, t); });
+  return std::all_of(leaf.tests.begin(), leaf.tests.end(), [&](const auto& t) { return test_matches(fact, t, globs); });
 }
 
 // The facts a rule sees (one file's, or the repo's), grouped by kind so that a leaf looks only at
@@ -89,17 +136,18 @@ class Scope {
   std::map<std::string, std::vector<const Fact*>, std::less<>> by_kind_;
 };
 
-Outcome evaluate(const Condition& c, const Scope& scope) {
+Outcome evaluate_condition(const Condition& c, const Scope& scope, const GlobHits& globs) {
   Outcome out;
   switch (c.op) {
     case Condition::Op::leaf:
+      if (!globs.may_match(c)) break;
       for (const Fact* f : scope.of(c.fact_kind))
-        if (leaf_matches(c, *f)) out.facts.push_back(f);
+        if (leaf_matches(c, *f, globs)) out.facts.push_back(f);
       out.holds = !out.facts.empty();
       break;
     case Condition::Op::any:
       for (const auto& child : c.children) {
-        Outcome o = evaluate(child, scope);
+        Outcome o = evaluate_condition(child, scope, globs);
         out.holds = out.holds || o.holds;
         if (o.holds) out.facts.insert(out.facts.end(), o.facts.begin(), o.facts.end());
       }
@@ -107,13 +155,13 @@ Outcome evaluate(const Condition& c, const Scope& scope) {
     case Condition::Op::all:
       out.holds = true;
       for (const auto& child : c.children) {
-        Outcome o = evaluate(child, scope);
+        Outcome o = evaluate_condition(child, scope, globs);
         if (!o.holds) return {};
         out.facts.insert(out.facts.end(), o.facts.begin(), o.facts.end());
       }
       break;
     case Condition::Op::none_of:
-      out.holds = !evaluate(c.children.front(), scope).holds;
+      out.holds = !evaluate_condition(c.children.front(), scope, globs).holds;
       break;
   }
   return out;
@@ -191,6 +239,88 @@ Finding make_finding(const Rule& rule, const Fact& fact) {
   return f;
 }
 
+// Whether a condition cannot hold unless one of its glob tests passes a value: a leaf with a glob,
+// `any` whose children all need one, `all` with one child that does; `not` never does.
+bool needs_glob(const Condition& c) {
+  switch (c.op) {
+    case Condition::Op::leaf:
+      return std::any_of(c.tests.begin(), c.tests.end(), [](const auto& t) { return !t.patterns.empty(); });
+    case Condition::Op::any:
+      return std::all_of(c.children.begin(), c.children.end(), needs_glob);
+    case Condition::Op::all:
+      return std::any_of(c.children.begin(), c.children.end(), needs_glob);
+    case Condition::Op::none_of:
+      return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+// What CompiledRules builds once: the matcher, and the rules that need one of their own glob
+// tests to pass (most: "any of these packages or imports"), with the rule of each glob test, so
+// that a call skips those none of whose globs passed a value without walking their conditions.
+struct CompiledRules::Compiled {
+  explicit Compiled(const std::vector<Rule>& rules) : matcher(rules), gated(rules.size()) {
+    for (std::size_t r = 0; r < rules.size(); ++r) {
+      gated[r] = needs_glob(rules[r].match);
+      auto walk = [&](const Condition& c, auto& self) -> void {
+        for (const auto& t : c.tests) rule_of.emplace(&t, r);
+        for (const auto& child : c.children) self(child, self);
+      };
+      walk(rules[r].match, walk);
+    }
+  }
+  GlobMatcher matcher;
+  std::vector<char> gated;  // by rule
+  std::unordered_map<const Condition::AttrTest*, std::size_t> rule_of;
+};
+
+namespace {
+
+// Every rule over `facts`; with `compiled`, glob tests are looked up in hits matched once for all
+// rules (see GlobHits), and rules whose globs passed nothing are skipped.
+std::vector<Finding> run_rules(const std::vector<Rule>& rules, const std::vector<Fact>& facts,
+                               const CompiledRules::Compiled* compiled) {
+  const GlobHits globs(compiled ? &compiled->matcher : nullptr, facts);
+  std::vector<char> skip(rules.size(), 0);
+  if (compiled) {
+    skip = compiled->gated;
+    for (const auto* test : globs.passed()) skip[compiled->rule_of.at(test)] = 0;
+  }
+  std::map<std::string, std::vector<const Fact*>> by_file;
+  std::vector<const Fact*> all;
+  for (const auto& f : facts) {
+    by_file[f.location.path].push_back(&f);
+    all.push_back(&f);
+  }
+  const Scope repo(all);
+  std::vector<std::pair<const std::string*, Scope>> files;  // built once, seen by every rule
+  for (const auto& [path, list] : by_file) files.emplace_back(&path, Scope(list));
+  std::vector<Finding> findings;
+  for (std::size_t r = 0; r < rules.size(); ++r) {
+    if (skip[r]) continue;
+    const Rule& rule = rules[r];
+    bool narrowed = !rule.include_paths.empty() || !rule.exclude_paths.empty() || !rule.contexts.empty();
+    auto run_scope = [&](const Scope& whole) {
+      Scope kept;
+      if (narrowed) kept = whole.filtered([&](const Fact& f) { return in_rule_scope(rule, f); });
+      Outcome o = evaluate_condition(rule.match, narrowed ? kept : whole, globs);
+      if (!o.holds) return;
+      std::set<const Fact*> seen;
+      for (const Fact* f : o.facts)
+        if ((rule.at.empty() || f->kind == rule.at) && seen.insert(f).second) findings.push_back(make_finding(rule, *f));
+    };
+    if (rule.scope == "repo") {
+      run_scope(repo);
+    } else {
+      for (const auto& [path, scope] : files) run_scope(scope);
+    }
+  }
+  sort_findings(findings);
+  return findings;
+}
+
 }  // namespace
 
 std::string fingerprint(std::string_view rule_id, std::string_view path, std::string_view evidence) {
@@ -216,36 +346,17 @@ std::string fingerprint(std::string_view rule_id, std::string_view path, std::st
   return out;
 }
 
+CompiledRules::CompiledRules(const std::vector<Rule>& rules) : rules_(rules) {}
+
+CompiledRules::~CompiledRules() = default;
+
+std::vector<Finding> CompiledRules::evaluate(const std::vector<Fact>& facts) const {
+  std::call_once(once_, [this] { compiled_ = std::make_unique<const Compiled>(rules_); });
+  return run_rules(rules_, facts, compiled_.get());
+}
+
 std::vector<Finding> evaluate_rules(const std::vector<Rule>& rules, const std::vector<Fact>& facts) {
-  std::map<std::string, std::vector<const Fact*>> by_file;
-  std::vector<const Fact*> all;
-  for (const auto& f : facts) {
-    by_file[f.location.path].push_back(&f);
-    all.push_back(&f);
-  }
-  const Scope repo(all);
-  std::vector<std::pair<const std::string*, Scope>> files;  // built once, seen by every rule
-  for (const auto& [path, list] : by_file) files.emplace_back(&path, Scope(list));
-  std::vector<Finding> findings;
-  for (const auto& rule : rules) {
-    bool narrowed = !rule.include_paths.empty() || !rule.exclude_paths.empty() || !rule.contexts.empty();
-    auto run_scope = [&](const Scope& whole) {
-      Scope kept;
-      if (narrowed) kept = whole.filtered([&](const Fact& f) { return in_rule_scope(rule, f); });
-      Outcome o = evaluate(rule.match, narrowed ? kept : whole);
-      if (!o.holds) return;
-      std::set<const Fact*> seen;
-      for (const Fact* f : o.facts)
-        if ((rule.at.empty() || f->kind == rule.at) && seen.insert(f).second) findings.push_back(make_finding(rule, *f));
-    };
-    if (rule.scope == "repo") {
-      run_scope(repo);
-    } else {
-      for (const auto& [path, scope] : files) run_scope(scope);
-    }
-  }
-  sort_findings(findings);
-  return findings;
+  return run_rules(rules, facts, nullptr);
 }
 
 std::set<std::string, std::less<>> fact_kinds(const Rule& rule) {

@@ -1,6 +1,8 @@
 // Evaluates rules over facts and produces findings.
 #pragma once
 
+#include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <vector>
@@ -11,10 +13,37 @@
 
 namespace openlock {
 
+/// Rules whose glob tests are compiled into one matcher (rules/matcher.hpp), for evaluating the
+/// same rules over many sets of facts, such as once per file: each attribute value is matched
+/// once against the globs of all rules instead of once per pattern per rule, and a rule that needs
+/// one of its globs to pass a value, when none did, is skipped at once. The matcher is built
+/// at the first evaluate() (a few ms), so a holder may declare this beside a rules vector it fills
+/// later; the rules must outlive this object and not change once it has evaluated. evaluate() may
+/// run on several threads at once.
+class CompiledRules {
+ public:
+  explicit CompiledRules(const std::vector<Rule>& rules);
+  ~CompiledRules();
+  CompiledRules(const CompiledRules&) = delete;
+  CompiledRules& operator=(const CompiledRules&) = delete;
+
+  /// What evaluate_rules(rules, facts) returns.
+  std::vector<Finding> evaluate(const std::vector<Fact>& facts) const;
+
+  struct Compiled;  ///< what the first evaluate() builds (engine.cpp)
+
+ private:
+  const std::vector<Rule>& rules_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<const Compiled> compiled_;
+};
+
 /// Runs every rule over `facts` (all facts of one target). A rule with scope "file" is evaluated
 /// on each file's facts separately; "repo" on all of them. Each distinct fact that a positive
 /// leaf matched (in a condition tree that holds) yields one finding located at that fact.
-/// Findings get context (from the path), confidence and a stable fingerprint.
+/// Findings get context (from the path), confidence and a stable fingerprint. Compiles nothing:
+/// each glob test runs its patterns one by one; to evaluate the same rules many times, hold a
+/// CompiledRules (the same findings).
 std::vector<Finding> evaluate_rules(const std::vector<Rule>& rules, const std::vector<Fact>& facts);
 
 /// The fact kinds a rule's condition names (and its `at`).

@@ -177,6 +177,33 @@ TEST(Engine, NoRulesOrNoFactsGiveNoFindings) {
   EXPECT_TRUE(evaluate_rules({rule}, {}).empty());
 }
 
+// CompiledRules matches each value once against all globs; the findings must not change.
+TEST(Engine, CompiledRulesGiveTheSameFindings) {
+  const std::vector<Rule> rules = {
+      rule_from("cuda", "match: {any: [{dependency: {name: ['CUPY-*', torch]}}, {image: {name: '*/pytorch'}}]}\nmessage: m\n"),
+      rule_from("extra", "match: {dependency: {name: 'c?py-cuda1[0-9]x', extra: [y, z]}}\nmessage: m\n"),
+      rule_from("no-rocm", "within: repo\nmatch: {all: [{dependency: {name: openai}}, {not: {image: {name: 'rocm/*'}}}]}\nmessage: m\n"),
+      rule_from("regex", "match: {dependency: {name: {glob: '*a*', regex: 'ai$'}}}\nmessage: m\n"),
+      // No glob passes here, yet these hold: one branch has no glob, or a `not`.
+      rule_from("no-glob", "match: {any: [{dependency: {name: zzz}}, {image: {}}]}\nmessage: m\n"),
+      rule_from("not-zzz", "match: {all: [{image: {name: {regex: rocm}}}, {not: {dependency: {name: 'zzz*'}}}]}\nmessage: m\n"),
+      rule_from("never", "match: {all: [{image: {}}, {dependency: {name: 'zzz*'}}]}\nmessage: m\n"),
+  };
+  const CompiledRules compiled(rules);
+  for (int twice = 0; twice < 2; ++twice) {  // the second call reuses the compiled globs
+    auto got = compiled.evaluate(kFacts), want = evaluate_rules(rules, kFacts);
+    ASSERT_EQ(got.size(), want.size());
+    for (std::size_t i = 0; i < got.size(); ++i)
+      EXPECT_EQ(got[i].rule_id + " " + got[i].fingerprint, want[i].rule_id + " " + want[i].fingerprint);
+  }
+  std::vector<std::string> fired;
+  for (const auto& f : compiled.evaluate(kFacts)) fired.push_back(f.rule_id + " " + f.location.path + ":" + std::to_string(f.location.line));
+  EXPECT_EQ(fired, (std::vector<std::string>{"cuda a/requirements.txt:1", "cuda a/requirements.txt:3", "extra a/requirements.txt:3",
+                                             "cuda b/Dockerfile:2", "no-glob b/Dockerfile:2", "not-zzz b/Dockerfile:2",
+                                             "regex b/requirements.txt:1"}));
+  EXPECT_TRUE(compiled.evaluate({}).empty());
+}
+
 TEST(Fingerprint, KnownValue) {
   // FNV-1a 64 of "r\0p\0e", pinned so that baselines written by one version stay valid in the next.
   EXPECT_EQ(fingerprint("r", "p", "e"), "a9edd924162e6f96");
