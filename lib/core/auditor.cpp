@@ -127,6 +127,7 @@ const std::set<std::string, std::less<>>& model_kinds() {
 // writes) run once every file is in.
 struct EarlyRules {
   std::vector<Rule> rules, late;
+  CompiledRules compiled{rules};  // its globs compiled once (at the first file), for every file
   std::set<std::string, std::less<>> keep;  // kinds the model stage, the late rules and the report read
 
   explicit EarlyRules(const std::vector<Rule>& all) : keep(model_kinds()) {
@@ -141,7 +142,7 @@ struct EarlyRules {
 
   void run(std::vector<Fact>& facts, std::vector<Finding>& findings) const {
     if (facts.empty()) return;
-    auto found = evaluate_rules(rules, facts);
+    auto found = compiled.evaluate(facts);
     if (findings.empty()) findings = std::move(found);  // a parsing thread's own list: no copy
     else findings.insert(findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     std::erase_if(facts, [&](const Fact& f) { return !keep.count(f.kind); });
@@ -482,7 +483,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   facts.insert(facts.end(), std::make_move_iterator(model_facts.begin()), std::make_move_iterator(model_facts.end()));
   clock.lap("models");
   result.dependencies = collect_dependencies(facts);
-  auto late = evaluate_rules(per_file ? per_file->late : rules, facts);
+  auto late = CompiledRules(per_file ? per_file->late : rules).evaluate(facts);
   // The file rules' findings come in path order (but for files a requirements file included);
   // merging keeps the order one sort of everything would give.
   // In place: its buffer is the size of the shorter list (the late rules' few), not a second copy.
