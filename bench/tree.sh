@@ -26,7 +26,7 @@ means() { sed -n 's/.*"mean": *\([0-9.e+-]*\).*/\1/p' "$results" | paste -sd' ';
 # CPU seconds (user + system) per command: steadier than wall time on a machine shared with others.
 cpu_times() {
   paste -d' ' <(sed -n 's/.*"user": *\([0-9.e+-]*\).*/\1/p' "$results") <(sed -n 's/.*"system": *\([0-9.e+-]*\).*/\1/p' "$results") |
-    awk '{ printf "%s ", $1 + $2 }'
+    awk '{ printf "%s ", $1 + $2 } END { print "" }'
 }
 peak_rss() { { /usr/bin/time -v "$@" 2>&1 >/dev/null || true; } | sed -n 's/.*Maximum resident set size (kbytes): //p'; }
 
