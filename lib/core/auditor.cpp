@@ -157,6 +157,7 @@ class ParallelParse {
   ParallelParse(const AuditOptions& opt, const std::vector<KnownText>* licenses, const EarlyRules* early)
       : opt_(opt), licenses_(licenses), early_(early) {
     unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
+    jobs = std::min(jobs, 256u);  // the threads start before the files are counted: a sane bound instead
     for (unsigned t = 0; t < jobs; ++t) threads_.emplace_back([this] { work(); });
   }
   ~ParallelParse() { stop(); }
