@@ -253,3 +253,26 @@ TEST(Walker, FifoTargetIsNotOpened) {
   EXPECT_TRUE(w.paths.empty());
   EXPECT_EQ(w.diagnostics.size(), 1u);
 }
+
+// The callback lets parsing start during the walk: it must see exactly the files returned, once
+// each (symlinked folders and ignored files included in the same way).
+TEST(Walker, OnFileSeesEachReturnedFileOnceAsItIsFound) {
+  TempTree t;
+  t.write("b.txt", "b");
+  t.write("a/z.txt", "z");
+  t.write("a-b/x.txt", "x");
+  t.write("ignored/y.txt", "y");
+  t.write(".gitignore", "ignored/\n");
+  t.write("real/file.txt", "f");
+  fs::create_directory_symlink(t.root() / "real", t.root() / "linked");
+  fs::create_directory_symlink(t.root(), t.root() / "real/loop");
+  std::vector<DiscoveredFile> files;
+  std::vector<Diagnostic> diagnostics;
+  Paths seen;
+  discover(t.root(), files, diagnostics, [&](const DiscoveredFile& f) { seen.push_back(f.rel_path); });
+  Paths returned;
+  for (const auto& f : files) returned.push_back(f.rel_path);
+  EXPECT_EQ(returned, (Paths{".gitignore", "a-b/x.txt", "a/z.txt", "b.txt", "real/file.txt"}));
+  std::sort(seen.begin(), seen.end());
+  EXPECT_EQ(seen, returned);
+}

@@ -118,3 +118,29 @@ TEST(PythonSource, BackslashNewlineInAStringKeepsLineNumbers) {
   ASSERT_EQ(models.size(), 1u);
   EXPECT_EQ(models[0]->location.line, 3u);
 }
+
+// String contents are views of the source unless an escape or a line break changes them.
+TEST(PythonSource, EscapesRawStringsAndLineEndsGiveTheLiteralsValue) {
+  ParseOutput out = py("\xEF\xBB\xBFkey = os.getenv(\"OPENAI\\_KEY\")\r\n"
+                       "m = 'gpt\\-4o'\r\n"
+                       "raw = client.create(r'gpt\\-4o')\r\n"
+                       "x = 12345; import openai\r\n");
+  auto env = of_kind(out, "env_var");
+  ASSERT_EQ(env.size(), 1u);
+  EXPECT_EQ(env[0]->get("name"), "OPENAI_KEY") << "a backslash escape keeps the escaped character";
+  EXPECT_EQ(env[0]->evidence, "key = os.getenv(\"OPENAI\\_KEY\")") << "no byte-order mark, no CR";
+  auto models = of_kind(out, "model_ref");
+  ASSERT_EQ(models.size(), 2u);
+  EXPECT_EQ(models[0]->get("name"), "gpt-4o");
+  EXPECT_EQ(models[0]->evidence, "m = 'gpt\\-4o'");
+  EXPECT_EQ(models[1]->get("name"), "gpt\\-4o") << "a raw string keeps its backslash";
+  auto calls = of_kind(out, "call");
+  ASSERT_EQ(calls.size(), 2u);
+  EXPECT_EQ(calls[0]->get("arg"), "OPENAI_KEY");
+  EXPECT_EQ(calls[1]->get("function"), "client.create");
+  EXPECT_EQ(calls[1]->get("arg"), "gpt\\-4o");
+  auto imports = of_kind(out, "import");
+  ASSERT_EQ(imports.size(), 1u) << "a number is one token and `;` still starts a statement";
+  EXPECT_EQ(imports[0]->get("module"), "openai");
+  EXPECT_EQ(imports[0]->location.line, 4u);
+}
