@@ -88,6 +88,17 @@ void record_artefact(const DiscoveredFile& file, std::map<std::pair<std::string,
   facts.push_back(std::move(f));
 }
 
+// Moves everything of `from` to the end of `to`; an empty `to` takes `from`'s buffer unless it
+// has a larger one reserved.
+template <typename T>
+void move_append(std::vector<T>& to, std::vector<T>&& from) {
+  if (to.empty() && to.capacity() <= from.capacity()) {
+    to = std::move(from);
+    return;
+  }
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
 // Keeps the first `cap` findings of each rule in each file (findings are sorted by place, so a
 // file's findings are one run); the rest become one diagnostic per rule and file. The scores were
 // computed before, from all.
@@ -142,9 +153,7 @@ struct EarlyRules {
 
   void run(std::vector<Fact>& facts, std::vector<Finding>& findings) const {
     if (facts.empty()) return;
-    auto found = compiled.evaluate(facts);
-    if (findings.empty()) findings = std::move(found);  // a parsing thread's own list: no copy
-    else findings.insert(findings.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    move_append(findings, compiled.evaluate(facts));
     std::erase_if(facts, [&](const Fact& f) { return !keep.count(f.kind); });
   }
 };
@@ -186,11 +195,9 @@ class ParallelParse {
     for (const auto& item : items_) total += item->findings.size();
     findings.reserve(total);
     for (auto& item : items_) {
-      auto& o = item->output;
-      out.facts.insert(out.facts.end(), std::make_move_iterator(o.facts.begin()), std::make_move_iterator(o.facts.end()));
-      out.diagnostics.insert(out.diagnostics.end(), std::make_move_iterator(o.diagnostics.begin()),
-                             std::make_move_iterator(o.diagnostics.end()));
-      findings.insert(findings.end(), std::make_move_iterator(item->findings.begin()), std::make_move_iterator(item->findings.end()));
+      move_append(out.facts, std::move(item->output.facts));
+      move_append(out.diagnostics, std::move(item->output.diagnostics));
+      move_append(findings, std::move(item->findings));
       item.reset();  // freed as we go: peak memory holds the findings about once
     }
     return true;
@@ -289,8 +296,8 @@ void follow_includes(const fs::path& root, const AuditOptions& opt, const EarlyR
     run_parser(*requirements, rel, text, one, opt);
     if (early) early->run(one.facts, findings);
     // out.facts grows (the included file may include more); the index loop stays valid.
-    out.facts.insert(out.facts.end(), std::make_move_iterator(one.facts.begin()), std::make_move_iterator(one.facts.end()));
-    out.diagnostics.insert(out.diagnostics.end(), one.diagnostics.begin(), one.diagnostics.end());
+    move_append(out.facts, std::move(one.facts));
+    move_append(out.diagnostics, std::move(one.diagnostics));
   }
 }
 
@@ -461,13 +468,13 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
     std::string prefix = several ? target : std::string();
     for (auto& f : out.facts) f.location.path = prefixed(prefix, f.location.path);
     for (auto& d : out.diagnostics) d.location.path = prefixed(prefix, d.location.path);
-    facts.insert(facts.end(), std::make_move_iterator(out.facts.begin()), std::make_move_iterator(out.facts.end()));
+    move_append(facts, std::move(out.facts));
     result.diagnostics.insert(result.diagnostics.end(), out.diagnostics.begin(), out.diagnostics.end());
   }
 
-  // The model stage looks at every fact once per model: hand it only the kinds it reads (cards,
-  // license texts, artefacts), a few percent of a source tree's facts, so it stays linear in the
-  // tree's size. What it adds joins the rest before the rules run.
+  // The model stage gets only the kinds it reads (cards, license texts, artefacts), a few percent
+  // of a source tree's facts; it finds each model's through a path index (FactsByPath). What it
+  // adds joins the rest before the rules run.
   auto tail = std::stable_partition(facts.begin(), facts.end(), [](const Fact& f) { return !model_kinds().count(f.kind); });
   std::vector<Fact> model_facts(std::make_move_iterator(tail), std::make_move_iterator(facts.end()));
   facts.erase(tail, facts.end());
@@ -481,7 +488,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
     for (auto& model : result.models) evaluate_openness(model, index.under(folder_of(model.path)));
   }
   add_openness_facts(result.models, model_facts);
-  facts.insert(facts.end(), std::make_move_iterator(model_facts.begin()), std::make_move_iterator(model_facts.end()));
+  move_append(facts, std::move(model_facts));
   clock.lap("models");
   result.dependencies = collect_dependencies(facts);
   auto late = CompiledRules(per_file ? per_file->late : rules).evaluate(facts);
@@ -490,7 +497,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   // In place: its buffer is the size of the shorter list (the late rules' few), not a second copy.
   if (!std::is_sorted(findings.begin(), findings.end(), finding_before)) sort_findings(findings);
   const auto early_count = static_cast<std::ptrdiff_t>(findings.size());
-  findings.insert(findings.end(), std::make_move_iterator(late.begin()), std::make_move_iterator(late.end()));
+  move_append(findings, std::move(late));
   std::inplace_merge(findings.begin(), findings.begin() + early_count, findings.end(), finding_before);
   result.findings = std::move(findings);
   clock.lap("rules");

@@ -43,7 +43,7 @@ struct Walk {
     diagnostics.push_back({{rel, 0, 0}, std::move(message)});
   }
 
-  // `names` are the folder's entries: an ignore file that is not among them costs no lookup.
+  // `entries` are the folder's listing: an ignore file that is not among them costs no lookup.
   void load_ignore_files(const fs::path& dir, const std::string& rel_dir, const std::vector<fs::directory_entry>& entries) {
     for (const char* name : {".gitignore", ".openlockignore"}) {
       auto entry = std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e.path().filename() == name; });
