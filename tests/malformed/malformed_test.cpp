@@ -204,15 +204,23 @@ TEST_F(Malformed, FileDeletedMidScan) {
   auto doomed = tree.write("z/requirements.txt", "openai\n");
   AuditOptions options;
   options.jobs = 1;
-  // Polled before each file is read: the first poll removes a file discovery has already listed.
-  options.cancelled = [doomed] {
-    std::error_code ec;
-    fs::remove(doomed, ec);
-    return false;
-  };
   options.targets = {tree.root().string()};
   AuditResult r;
   AuditError error;
+  // Polled before each file is read, in the order the walk lists them (one job; parsing starts
+  // while the walk goes on, so an early poll may come before z/ is listed). A first scan counts
+  // the polls; the second removes the file at its last poll, just before z/requirements.txt, the
+  // last file listed, is read.
+  std::size_t polls = 0;
+  options.cancelled = [&polls] { return ++polls, false; };
+  ASSERT_TRUE(Auditor(options).audit(r, error)) << error.message;
+  ASSERT_EQ(diagnostic(r, "z/requirements.txt", "cannot read"), nullptr);
+  std::size_t poll = 0;
+  options.cancelled = [&poll, polls, doomed] {
+    std::error_code ec;
+    if (++poll == polls) fs::remove(doomed, ec);
+    return false;
+  };
   ASSERT_TRUE(Auditor(options).audit(r, error)) << error.message;
   EXPECT_NE(diagnostic(r, "z/requirements.txt", "cannot read"), nullptr);
   EXPECT_TRUE(std::any_of(r.findings.begin(), r.findings.end(), [](const Finding& f) { return f.location.path == kGood; }));
