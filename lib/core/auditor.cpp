@@ -50,9 +50,11 @@ Auditor& Auditor::operator=(Auditor&&) noexcept = default;
 
 namespace {
 
-// Runs one parser over one text, catching anything a parser lets escape (it should not).
+constexpr std::size_t kKeptBuffer = std::size_t{4} << 20;  // a parsing thread's read buffer above this is freed after use
+
 // Runs one parser under the limits: nesting cap, and a time budget the source lexers stop at;
-// any parser that overruns it is reported too (its facts are kept: they are complete).
+// any parser that overruns it is reported too (its facts are kept: they are complete). Catches
+// anything a parser lets escape (it should not).
 void run_parser(const Parser& parser, std::string_view path, std::string_view text, ParseOutput& out,
                 const AuditOptions& opt, const std::vector<KnownText>* licenses = nullptr) {
   using clock = std::chrono::steady_clock;
@@ -83,8 +85,11 @@ void record_artefact(const DiscoveredFile& file, std::map<std::pair<std::string,
   auto component = artefact_component(file.rel_path);
   if (!component) return;
   if (seen[{std::string(folder_of(file.rel_path)), *component}]++ >= 3) return;
+  std::error_code ec;
+  auto size = fs::file_size(file.abs_path, ec);  // the walk does not stat: only these few need a size
+  if (ec) return;  // gone since the walk
   Fact f{"model_file", {file.rel_path, 0, 0}, file.rel_path, {}};
-  f.set("component", *component).set("size", std::to_string(file.size));
+  f.set("component", *component).set("size", std::to_string(size));
   facts.push_back(std::move(f));
 }
 
@@ -212,6 +217,7 @@ class ParallelParse {
   };
 
   void work() {
+    std::string text;  // one buffer per thread, reused: no fresh pages to fault in for every file
     for (;;) {
       Item* item = nullptr;
       {
@@ -224,13 +230,13 @@ class ParallelParse {
         cancelled_ = true;
         return;
       }
-      std::string text;
       if (read_text_file(item->file, opt_.max_file_size, text, item->output.diagnostics)) {
         run_parser(*item->parser, item->file.rel_path, text, item->output, opt_, licenses_);
         find_suppressions(item->file.rel_path, text, item->output.facts);
         find_spdx_headers(item->file.rel_path, text, item->output.facts);
         if (early_) early_->run(item->output.facts, item->findings);
       }
+      if (text.capacity() > kKeptBuffer) text = {};  // one huge file does not pin its memory
       std::lock_guard lock(mutex_);
       ++done_;
       report_progress();
@@ -272,10 +278,9 @@ void follow_includes(const fs::path& root, const AuditOptions& opt, const EarlyR
     if (out.facts[i].kind != "include") continue;
     std::string rel(out.facts[i].get("path"));
     if (rel.empty() || !parsed.insert(rel).second) continue;
-    DiscoveredFile file{rel, root / rel, 0};
+    DiscoveredFile file{rel, root / rel};
     std::error_code ec;
-    file.size = fs::file_size(file.abs_path, ec);
-    if (ec || !fs::is_regular_file(file.abs_path, ec)) {
+    if (!fs::is_regular_file(file.abs_path, ec)) {
       out.diagnostics.push_back({out.facts[i].location, "included file '" + rel + "' does not exist in the target"});
       continue;
     }

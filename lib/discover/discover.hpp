@@ -14,8 +14,7 @@ namespace openlock {
 
 struct DiscoveredFile {
   std::string rel_path;             ///< relative to the target root, '/'-separated
-  std::filesystem::path abs_path;   ///< where to read it
-  std::uint64_t size = 0;
+  std::filesystem::path abs_path;   ///< where to read it (its size is taken when it is read)
 };
 
 /// Walks `root` (a directory or one regular file). Honours .gitignore and .openlockignore

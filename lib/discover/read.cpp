@@ -43,8 +43,6 @@ bool read_text_file(const DiscoveredFile& file, std::uint64_t max_file_size, std
     diagnostics.push_back({{file.rel_path, 0, 0}, std::move(message)});
     return false;
   };
-  if (file.size > max_file_size) return fail(over_cap(file.size, max_file_size));
-
   Fd in{::open(file.abs_path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)};
   if (in.fd < 0) return fail("cannot read file: " + errno_reason());
   struct stat st {};

@@ -61,15 +61,13 @@ struct Walk {
         continue;
       }
       std::string text;  // read like any file: a swap to a FIFO since the check cannot block us
-      if (read_text_file({rel, file, size}, kMaxIgnoreFile, text, diagnostics)) ignore.add_file(rel_dir, text);
+      if (read_text_file({rel, file}, kMaxIgnoreFile, text, diagnostics)) ignore.add_file(rel_dir, text);
     }
   }
 
+  // No stat here: most files are never read, and a file that is gets its size from fstat.
   void add_file(const fs::path& path, const std::string& rel) {
-    std::error_code ec;
-    auto size = fs::file_size(path, ec);
-    if (ec) return note(rel, "cannot read file size: " + ec.message());
-    files.push_back({rel, path, size});  // the size cap is applied when a parser wants the file
+    files.push_back({rel, path});
     if (on_file) on_file(files.back());
   }
 

@@ -12,7 +12,7 @@ TEST(ReadTextFile, ReadsWholeText) {
   auto path = t.write("a.txt", "line1\r\nline2");
   std::string text;
   std::vector<Diagnostic> diags;
-  EXPECT_TRUE(read_text_file({"a.txt", path, 12}, 1000, text, diags));
+  EXPECT_TRUE(read_text_file({"a.txt", path}, 1000, text, diags));
   EXPECT_EQ(text, "line1\r\nline2");
   EXPECT_TRUE(diags.empty());
 }
@@ -22,7 +22,7 @@ TEST(ReadTextFile, BinaryIsSkippedWithADiagnostic) {
   auto path = t.write("LICENSE", std::string("GGUF\0\0\1", 7));
   std::string text;
   std::vector<Diagnostic> diags;
-  EXPECT_FALSE(read_text_file({"LICENSE", path, 7}, 1000, text, diags));
+  EXPECT_FALSE(read_text_file({"LICENSE", path}, 1000, text, diags));
   ASSERT_EQ(diags.size(), 1u);
   EXPECT_EQ(diags[0].location.path, "LICENSE");
   EXPECT_NE(diags[0].message.find("binary"), std::string::npos);
@@ -37,7 +37,7 @@ TEST(ReadTextFile, UnreadableFileIsADiagnostic) {
   std::vector<Diagnostic> diags;
   {
     openlock::testing::AsNobodyIfRoot nobody;
-    EXPECT_FALSE(read_text_file({"secret.txt", path, 1}, 100, text, diags));
+    EXPECT_FALSE(read_text_file({"secret.txt", path}, 100, text, diags));
   }
   EXPECT_EQ(diags.size(), 1u);
 }
@@ -47,7 +47,7 @@ TEST(ReadTextFile, OverTheCapIsADiagnostic) {
   auto path = t.write("requirements.txt", std::string(100, 'x'));
   std::string text;
   std::vector<Diagnostic> diags;
-  EXPECT_FALSE(read_text_file({"requirements.txt", path, 100}, 50, text, diags));
+  EXPECT_FALSE(read_text_file({"requirements.txt", path}, 50, text, diags));
   ASSERT_EQ(diags.size(), 1u);
   EXPECT_NE(diags[0].message.find("over the size cap of 50 bytes"), std::string::npos);
 }
@@ -56,7 +56,7 @@ TEST(ReadTextFile, VanishedFileSaysWhy) {
   TempTree t;
   std::string text = "stale";
   std::vector<Diagnostic> diags;
-  EXPECT_FALSE(read_text_file({"gone.txt", t.root() / "gone.txt", 3}, 1000, text, diags));
+  EXPECT_FALSE(read_text_file({"gone.txt", t.root() / "gone.txt"}, 1000, text, diags));
   ASSERT_EQ(diags.size(), 1u);
   EXPECT_EQ(diags[0].message, "cannot read file: No such file or directory");
   EXPECT_TRUE(text.empty());
@@ -68,28 +68,19 @@ TEST(ReadTextFile, FifoSwappedInAfterTheWalkDoesNotBlock) {
   ASSERT_EQ(::mkfifo(path.c_str(), 0600), 0);
   std::string text;
   std::vector<Diagnostic> diags;
-  EXPECT_FALSE(read_text_file({"pipe", path, 0}, 1000, text, diags));
+  EXPECT_FALSE(read_text_file({"pipe", path}, 1000, text, diags));
   ASSERT_EQ(diags.size(), 1u);
   EXPECT_NE(diags[0].message.find("not a regular file"), std::string::npos);
 }
 
-TEST(ReadTextFile, FileGrownOverTheCapSinceTheWalkUsesItsActualSize) {
+TEST(ReadTextFile, OverTheCapMessageGivesTheSizeAndTheOption) {
   TempTree t;
   auto path = t.write("grew.txt", std::string(64, 'x'));
   std::string text;
   std::vector<Diagnostic> diags;
-  EXPECT_FALSE(read_text_file({"grew.txt", path, 10}, 32, text, diags));
+  EXPECT_FALSE(read_text_file({"grew.txt", path}, 32, text, diags));
   ASSERT_EQ(diags.size(), 1u);
   EXPECT_EQ(diags[0].message, "file is 64 bytes, over the size cap of 32 bytes; skipped (raise with --max-file-size)");
-}
-
-TEST(ReadTextFile, ShrunkFileIsReadAsItIsNow) {
-  TempTree t;
-  auto path = t.write("shrunk.txt", "abc");
-  std::string text;
-  std::vector<Diagnostic> diags;
-  EXPECT_TRUE(read_text_file({"shrunk.txt", path, 500}, 1000, text, diags));
-  EXPECT_EQ(text, "abc");
 }
 
 TEST(ReadTextFile, NulAfterTheProbeIsText) {
@@ -99,7 +90,7 @@ TEST(ReadTextFile, NulAfterTheProbeIsText) {
   auto path = t.write("late-nul.txt", content);
   std::string text;
   std::vector<Diagnostic> diags;
-  EXPECT_TRUE(read_text_file({"late-nul.txt", path, content.size()}, 100000, text, diags));
+  EXPECT_TRUE(read_text_file({"late-nul.txt", path}, 100000, text, diags));
   EXPECT_EQ(text.size(), content.size());
 }
 
@@ -108,7 +99,7 @@ TEST(ReadTextFile, BomAndCrlfAreKept) {
   auto path = t.write("bom.txt", "\xef\xbb\xbfx\r\n");
   std::string text;
   std::vector<Diagnostic> diags;
-  EXPECT_TRUE(read_text_file({"bom.txt", path, 6}, 100, text, diags));
+  EXPECT_TRUE(read_text_file({"bom.txt", path}, 100, text, diags));
   EXPECT_EQ(text, "\xef\xbb\xbfx\r\n");
 }
 
@@ -116,6 +107,6 @@ TEST(ReadTextFile, FolderIsADiagnostic) {
   TempTree t;
   std::string text;
   std::vector<Diagnostic> diags;
-  EXPECT_FALSE(read_text_file({"dir", t.root(), 0}, 100, text, diags));
+  EXPECT_FALSE(read_text_file({"dir", t.root()}, 100, text, diags));
   EXPECT_EQ(diags.size(), 1u);
 }
