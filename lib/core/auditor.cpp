@@ -56,9 +56,10 @@ constexpr std::size_t kKeptBuffer = std::size_t{4} << 20;  // a parsing thread's
 // any parser that overruns it is reported too (its facts are kept: they are complete). Catches
 // anything a parser lets escape (it should not).
 void run_parser(const Parser& parser, std::string_view path, std::string_view text, ParseOutput& out,
-                const AuditOptions& opt, const std::vector<KnownText>* licenses = nullptr) {
+                const AuditOptions& opt, const FactFilter* filter, const std::vector<KnownText>* licenses = nullptr) {
   using clock = std::chrono::steady_clock;
   ParseInput in{path, text, licenses, std::clamp(opt.max_nesting, 1, 256)};  // past 256 the stack is at risk
+  in.filter = filter;
   const auto start = clock::now();
   if (opt.parse_budget_ms) in.deadline = start + std::chrono::milliseconds(opt.parse_budget_ms);
   std::size_t diagnostics_before = out.diagnostics.size();
@@ -141,7 +142,10 @@ const std::set<std::string, std::less<>>& model_kinds() {
 // thread that parsed it, and the file's facts no later stage reads are dropped at once, so memory
 // does not grow with the tree. The rest (`within: repo`, or reading what the model stage reads or
 // writes) run once every file is in.
-struct EarlyRules {
+// As a FactFilter it tells parsers which facts matter at all: those of a kind a later stage reads,
+// and those some leaf of a file rule matches; a source file's other calls, imports and string
+// literals (most of them) are never built.
+struct EarlyRules : FactFilter {
   std::vector<Rule> rules, late;
   CompiledRules compiled{rules};  // its globs compiled once (at the first file), for every file
   std::set<std::string, std::less<>> keep;  // kinds the model stage, the late rules and the report read
@@ -156,6 +160,8 @@ struct EarlyRules {
     }
   }
 
+  bool wants(const Fact& draft) const override { return keep.count(draft.kind) > 0 || compiled.matches_a_leaf(draft); }
+
   void run(std::vector<Fact>& facts, std::vector<Finding>& findings) const {
     if (facts.empty()) return;
     move_append(findings, compiled.evaluate(facts));
@@ -168,8 +174,10 @@ struct EarlyRules {
 // the outputs in path order, so the report does not depend on the number of threads.
 class ParallelParse {
  public:
-  ParallelParse(const AuditOptions& opt, const std::vector<KnownText>* licenses, const EarlyRules* early)
-      : opt_(opt), licenses_(licenses), early_(early) {
+  // `early`: the file rules to run on each file, or null; `filter` is given to the parsers.
+  ParallelParse(const AuditOptions& opt, const std::vector<KnownText>* licenses, const EarlyRules* early,
+                const FactFilter* filter)
+      : opt_(opt), licenses_(licenses), early_(early), filter_(filter) {
     unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
     jobs = std::min(jobs, 256u);  // the threads start before the files are counted: a sane bound instead
     for (unsigned t = 0; t < jobs; ++t) threads_.emplace_back([this] { work(); });
@@ -231,7 +239,7 @@ class ParallelParse {
         return;
       }
       if (read_text_file(item->file, opt_.max_file_size, text, item->output.diagnostics)) {
-        run_parser(*item->parser, item->file.rel_path, text, item->output, opt_, licenses_);
+        run_parser(*item->parser, item->file.rel_path, text, item->output, opt_, filter_, licenses_);
         find_suppressions(item->file.rel_path, text, item->output.facts);
         find_spdx_headers(item->file.rel_path, text, item->output.facts);
         if (early_) early_->run(item->output.facts, item->findings);
@@ -261,6 +269,7 @@ class ParallelParse {
   const AuditOptions& opt_;
   const std::vector<KnownText>* licenses_;
   const EarlyRules* early_;
+  const FactFilter* filter_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::vector<std::unique_ptr<Item>> items_;
@@ -272,8 +281,8 @@ class ParallelParse {
 
 // Parses the files a requirements file includes with -r/-c that discovery did not already give
 // to a parser (e.g. `-r base.in`), staying inside the target.
-void follow_includes(const fs::path& root, const AuditOptions& opt, const EarlyRules* early, std::set<std::string>& parsed,
-                     ParseOutput& out, std::vector<Finding>& findings) {
+void follow_includes(const fs::path& root, const AuditOptions& opt, const EarlyRules* early, const FactFilter* filter,
+                     std::set<std::string>& parsed, ParseOutput& out, std::vector<Finding>& findings) {
   for (std::size_t i = 0; i < out.facts.size(); ++i) {
     if (out.facts[i].kind != "include") continue;
     std::string rel(out.facts[i].get("path"));
@@ -298,7 +307,7 @@ void follow_includes(const fs::path& root, const AuditOptions& opt, const EarlyR
       if (p.name == "requirements") requirements = &p;
     if (!requirements) continue;
     ParseOutput one;
-    run_parser(*requirements, rel, text, one, opt);
+    run_parser(*requirements, rel, text, one, opt, filter);
     if (early) early->run(one.facts, findings);
     // out.facts grows (the included file may include more); the index loop stays valid.
     move_append(out.facts, std::move(one.facts));
@@ -398,9 +407,8 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   for (const auto& r : rules) result.rules.push_back(describe(r));
   // One target: file rules run as each file is parsed (see EarlyRules). Several targets get their
   // paths prefixed after parsing, so all their rules run at the end.
-  std::optional<EarlyRules> early;
-  if (result.targets.size() == 1) early.emplace(rules);
-  const EarlyRules* per_file = early ? &*early : nullptr;
+  const EarlyRules early(rules);
+  const EarlyRules* per_file = result.targets.size() == 1 ? &early : nullptr;
   std::vector<Finding> findings;
 
   clock.lap("load rules and config");
@@ -446,7 +454,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
     } else {
       std::vector<DiscoveredFile> files;
       std::set<std::string> parsed;
-      ParallelParse parsing(opt, licenses ? &*licenses : nullptr, per_file);
+      ParallelParse parsing(opt, licenses ? &*licenses : nullptr, per_file, &early);
       discover(target, files, out.diagnostics, [&](const DiscoveredFile& file) {
         const Parser* parser = parser_for(file.rel_path);
         if (!parser || excluded.ignored(file.rel_path, false)) return;
@@ -467,7 +475,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
       }
       std::error_code ec;
       fs::path root = fs::is_directory(target, ec) ? fs::path(target) : fs::path(target).parent_path();
-      follow_includes(root, opt, per_file, parsed, out, findings);
+      follow_includes(root, opt, per_file, &early, parsed, out, findings);
       clock.lap("parse and file rules");
     }
     std::string prefix = several ? target : std::string();

@@ -37,4 +37,13 @@ struct Fact {
   }
 };
 
+/// Says whether a fact would be used at all (by a rule, the model stage or the report). A parser
+/// that makes many facts asks before building each in full, so the unused ones cost little.
+class FactFilter {
+ public:
+  virtual ~FactFilter() = default;
+  /// `draft` has the fact's kind and attributes; its location and evidence may still be empty.
+  [[nodiscard]] virtual bool wants(const Fact& draft) const = 0;
+};
+
 }  // namespace openlock

@@ -29,6 +29,10 @@ struct ParseInput {
   int max_nesting = kDefaultMaxNesting;
   /// The source lexers stop here with a diagnostic (--parse-budget); max() = no limit.
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+  /// Which facts the scan will use; null: all. Parsers may leave out facts it does not want.
+  const FactFilter* filter = nullptr;
+
+  [[nodiscard]] bool wants(const Fact& draft) const { return !filter || filter->wants(draft); }
 };
 
 /// The diagnostic a parser gives when it stops at its deadline.

@@ -193,12 +193,22 @@ class Lexer {
 struct Reader {
   const ParseInput& in;
   ParseOutput& out;
+  Fact& draft;  // the next fact's kind and attributes, reused from fact to fact (see add)
+  std::string function, qualified;  // buffers reused by call() and import_statement()
 
-  Fact fact(const char* kind, const Token& t) {
+  // Adds a fact of `kind` with `attrs` at token `t`, if the scan wants it. Asked first with the
+  // draft, whose strings keep their buffers: most calls, imports and literals of a source file
+  // are wanted by no rule and then cost no allocation.
+  void add(std::string_view kind, const Token& t, std::initializer_list<std::pair<std::string_view, std::string_view>> attrs) {
+    draft.kind.assign(kind);
+    draft.attrs.resize(attrs.size());
+    auto to = draft.attrs.begin();
+    for (const auto& [key, value] : attrs) to->first.assign(key), to->second.assign(value), ++to;
+    if (!in.wants(draft)) return;
     std::string_view line = in.text.substr(std::min<std::size_t>(t.line_start, in.text.size()));
     if (t.line_start == 0 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
     line = line.substr(0, line.find_first_of("\r\n"));
-    return Fact{kind, {std::string(in.path), t.line, t.column}, std::string(cap_utf8(trim(line), 300)), {}};
+    out.facts.push_back(Fact{draft.kind, {std::string(in.path), t.line, t.column}, std::string(cap_utf8(trim(line), 300)), draft.attrs});
   }
 
   // `import a.b as c, d` and `from a.b import x, y as z` / `from . import x` (relative: skipped).
@@ -218,7 +228,7 @@ struct Reader {
       while (!end(j)) {
         std::size_t at = j;
         std::string module = dotted(j);
-        if (!module.empty()) out.facts.push_back(fact("import", tk[at]).set("module", module).set("language", "python"));
+        if (!module.empty()) add("import", tk[at], {{"module", module}, {"language", "python"}});
         while (!end(j) && tk[j].text != ",") ++j;  // skip `as x`
         if (j < tk.size() && tk[j].text == ",") ++j;
         if (at == j) ++j;
@@ -230,11 +240,8 @@ struct Reader {
     for (++j; !end(j); ++j) {
       if (tk[j].kind != Token::name || tk[j].text == "as") continue;
       if (j > 0 && tk[j - 1].text == "as") continue;
-      out.facts.push_back(fact("import", tk[j])
-                              .set("module", module)
-                              .set("symbol", std::string(tk[j].text))
-                              .set("qualified", module + "." + std::string(tk[j].text))
-                              .set("language", "python"));
+      qualified.assign(module).append(".").append(tk[j].text);
+      add("import", tk[j], {{"module", module}, {"symbol", tk[j].text}, {"qualified", qualified}, {"language", "python"}});
     }
     return j;
   }
@@ -247,28 +254,28 @@ struct Reader {
     else if (tk[i].text == "environ" && is(i + 1, ".") && is(i + 2, "get") && is(i + 3, "(")) str = i + 4;
     else if (tk[i].text == "getenv" && is(i + 1, "(")) str = i + 2;
     if (str && str < tk.size() && tk[str].kind == Token::string && !tk[str].text.empty())
-      out.facts.push_back(fact("env_var", tk[str]).set("name", std::string(tk[str].text)).set("language", "python"));
+      add("env_var", tk[str], {{"name", tk[str].text}, {"language", "python"}});
   }
 
   // name(.name)* ( "literal"  ->  call fact; `i` is the first name of the chain.
   void call(const std::vector<Token>& tk, std::size_t i) {
     if (i > 0 && tk[i - 1].kind == Token::op && tk[i - 1].text == ".") return;  // not the chain's start
-    std::string function(tk[i].text);
     std::size_t j = i + 1;
-    while (j + 1 < tk.size() && tk[j].kind == Token::op && tk[j].text == "." && tk[j + 1].kind == Token::name)
-      function.append(".").append(tk[j + 1].text), j += 2;
-    if (j + 1 < tk.size() && tk[j].kind == Token::op && tk[j].text == "(" && tk[j + 1].kind == Token::string)
-      out.facts.push_back(fact("call", tk[i]).set("function", function).set("arg", std::string(tk[j + 1].text)).set("language", "python"));
+    while (j + 1 < tk.size() && tk[j].kind == Token::op && tk[j].text == "." && tk[j + 1].kind == Token::name) j += 2;
+    if (j + 1 >= tk.size() || tk[j].kind != Token::op || tk[j].text != "(" || tk[j + 1].kind != Token::string) return;
+    function.assign(tk[i].text);
+    for (std::size_t k = i + 2; k < j; k += 2) function.append(".").append(tk[k].text);
+    add("call", tk[i], {{"function", function}, {"arg", tk[j + 1].text}, {"language", "python"}});
   }
 
   void string_literal(const Token& t) {
     std::string host = url_host(t.text), device = device_name(t.text);
     if (!host.empty()) {
-      out.facts.push_back(fact("endpoint", t).set("host", host).set("url", std::string(t.text)).set("language", "python"));
+      add("endpoint", t, {{"host", host}, {"url", t.text}, {"language", "python"}});
     } else if (!device.empty()) {
-      out.facts.push_back(fact("device_string", t).set("name", device).set("language", "python"));
+      add("device_string", t, {{"name", device}, {"language", "python"}});
     } else if (looks_like_model_id(t.text)) {
-      out.facts.push_back(fact("model_ref", t).set("name", std::string(t.text)).set("language", "python"));
+      add("model_ref", t, {{"name", t.text}, {"language", "python"}});
     }
   }
 };
@@ -280,7 +287,8 @@ bool python_source_accepts(std::string_view rel_path) {
 }
 
 void parse_python_source(const ParseInput& in, ParseOutput& out) {
-  Reader reader{in, out};
+  thread_local Fact draft;
+  Reader reader{in, out, draft, {}, {}};
   thread_local std::vector<Token> tokens;
   tokens.clear();
   Lexer lexer(in.text, in.path, out.diagnostics, in.deadline);  // owns the copied string contents

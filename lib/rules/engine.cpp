@@ -82,7 +82,17 @@ class GlobHits {
   std::vector<const Condition::AttrTest*> passed_;  // the tests of all hits, sorted
 };
 
-bool value_passes(const Condition::AttrTest& test, const Fact& fact, std::size_t attr, const GlobHits& globs) {
+// The glob hits of one fact alone, from GlobMatcher::match.
+struct OneFactHits {
+  const std::vector<GlobMatcher::Hit>& hits;
+  bool passes(const Fact&, std::size_t attr, const Condition::AttrTest& test) const {
+    return std::find(hits.begin(), hits.end(), GlobMatcher::Hit{static_cast<std::uint32_t>(attr), &test}) != hits.end();
+  }
+};
+
+// `Globs` says which values pass which glob tests: GlobHits, or OneFactHits.
+template <typename Globs>
+bool value_passes(const Condition::AttrTest& test, const Fact& fact, std::size_t attr, const Globs& globs) {
   std::string_view value = fact.attrs[attr].second;
   auto equal = [&](const std::string& e) { return e == value; };
   bool numeric = test.gt || test.ge || test.lt || test.le;
@@ -94,7 +104,8 @@ bool value_passes(const Condition::AttrTest& test, const Fact& fact, std::size_t
 
 // An attribute may repeat (tags, datasets): the test holds when one of its values passes.
 // A test of presence alone (`exists`) looks at no value.
-bool test_matches(const Fact& fact, const Condition::AttrTest& test, const GlobHits& globs) {
+template <typename Globs>
+bool test_matches(const Fact& fact, const Condition::AttrTest& test, const Globs& globs) {
   bool value_tests = test.tests_values();
   bool present = false;
   for (std::size_t i = 0; i < fact.attrs.size(); ++i) {
@@ -105,7 +116,8 @@ bool test_matches(const Fact& fact, const Condition::AttrTest& test, const GlobH
   return !value_tests && test.exists.value_or(true) == present;
 }
 
-bool leaf_matches(const Condition& leaf, const Fact& fact, const GlobHits& globs) {
+template <typename Globs>
+bool leaf_matches(const Condition& leaf, const Fact& fact, const Globs& globs) {
   if (fact.kind != leaf.fact_kind) return false;
   return std::all_of(leaf.tests.begin(), leaf.tests.end(), [&](const auto& t) { return test_matches(fact, t, globs); });
 }
@@ -265,6 +277,7 @@ struct CompiledRules::Compiled {
     for (std::size_t r = 0; r < rules.size(); ++r) {
       gated[r] = needs_glob(rules[r].match);
       auto walk = [&](const Condition& c, auto& self) -> void {
+        if (c.op == Condition::Op::leaf) leaves[c.fact_kind].push_back(&c);
         for (const auto& t : c.tests) rule_of.emplace(&t, r);
         for (const auto& child : c.children) self(child, self);
       };
@@ -274,6 +287,7 @@ struct CompiledRules::Compiled {
   GlobMatcher matcher;
   std::vector<char> gated;  // by rule
   std::unordered_map<const Condition::AttrTest*, std::size_t> rule_of;
+  std::map<std::string, std::vector<const Condition*>, std::less<>> leaves;  // by fact kind
 };
 
 namespace {
@@ -350,9 +364,27 @@ CompiledRules::CompiledRules(const std::vector<Rule>& rules) : rules_(rules) {}
 
 CompiledRules::~CompiledRules() = default;
 
-std::vector<Finding> CompiledRules::evaluate(const std::vector<Fact>& facts) const {
+const CompiledRules::Compiled& CompiledRules::compiled() const {
   std::call_once(once_, [this] { compiled_ = std::make_unique<const Compiled>(rules_); });
-  return run_rules(rules_, facts, compiled_.get());
+  return *compiled_;
+}
+
+std::vector<Finding> CompiledRules::evaluate(const std::vector<Fact>& facts) const {
+  return run_rules(rules_, facts, &compiled());
+}
+
+// Exact: a leaf's outcome depends only on the facts it matches, and findings are made only from
+// those, so a fact no leaf matches changes nothing the rules find.
+bool CompiledRules::matches_a_leaf(const Fact& fact) const {
+  const Compiled& c = compiled();
+  auto leaves = c.leaves.find(fact.kind);
+  if (leaves == c.leaves.end()) return false;
+  thread_local std::vector<GlobMatcher::Hit> hits;
+  hits.clear();
+  c.matcher.match(fact, hits);
+  const OneFactHits globs{hits};
+  return std::any_of(leaves->second.begin(), leaves->second.end(),
+                     [&](const Condition* leaf) { return leaf_matches(*leaf, fact, globs); });
 }
 
 std::vector<Finding> evaluate_rules(const std::vector<Rule>& rules, const std::vector<Fact>& facts) {

@@ -30,9 +30,15 @@ class CompiledRules {
   /// What evaluate_rules(rules, facts) returns.
   std::vector<Finding> evaluate(const std::vector<Fact>& facts) const;
 
-  struct Compiled;  ///< what the first evaluate() builds (engine.cpp)
+  /// Whether some leaf of some rule matches `fact` (its kind and attributes; not its path). When
+  /// none does, leaving the fact out of evaluate() changes no finding.
+  bool matches_a_leaf(const Fact& fact) const;
+
+  struct Compiled;  ///< what the first evaluate() or matches_a_leaf() builds (engine.cpp)
 
  private:
+  const Compiled& compiled() const;
+
   const std::vector<Rule>& rules_;
   mutable std::once_flag once_;
   mutable std::unique_ptr<const Compiled> compiled_;

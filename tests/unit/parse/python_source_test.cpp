@@ -144,3 +144,32 @@ TEST(PythonSource, EscapesRawStringsAndLineEndsGiveTheLiteralsValue) {
   EXPECT_EQ(imports[0]->get("module"), "openai");
   EXPECT_EQ(imports[0]->location.line, 4u);
 }
+
+TEST(PythonSource, FactsTheFilterDoesNotWantAreLeftOut) {
+  // Wants imports of openai and calls of a client: what a scan's rules would ask for.
+  struct Filter : FactFilter {
+    mutable std::vector<std::string> asked;
+    bool wants(const Fact& draft) const override {
+      asked.push_back(draft.kind);
+      if (draft.kind == "import") return draft.get("module") == "openai" && draft.location.path.empty();
+      return draft.kind == "call" && draft.get("function").ends_with("client") && draft.get("language") == "python";
+    }
+  } filter;
+  std::string_view text = "import os\nfrom openai import OpenAI\nprint('x')\nc = boto3.client('s3')\nm = 'gpt-4o'\n";
+  ParseOutput out;
+  ParseInput in{"app/main.py", text};
+  in.filter = &filter;
+  parse_python_source(in, out);
+  EXPECT_EQ(filter.asked, (std::vector<std::string>{"import", "import", "call", "call", "model_ref", "model_ref"}));  // s3, gpt-4o
+  ASSERT_EQ(out.facts.size(), 2u);
+  // What is kept is the whole fact, as without a filter.
+  ParseOutput all = py(text);
+  auto same = [](const Fact& a, const Fact& b) {
+    return a.kind == b.kind && a.location.line == b.location.line && a.location.column == b.location.column &&
+           a.location.path == b.location.path && a.evidence == b.evidence && a.attrs == b.attrs;
+  };
+  EXPECT_TRUE(same(out.facts[0], *of_kind(all, "import")[1]));
+  EXPECT_TRUE(same(out.facts[1], *of_kind(all, "call")[1]));
+  EXPECT_EQ(out.facts[1].get("arg"), "s3");
+  EXPECT_EQ(out.facts[0].get("qualified"), "openai.OpenAI");
+}

@@ -204,6 +204,49 @@ TEST(Engine, CompiledRulesGiveTheSameFindings) {
   EXPECT_TRUE(compiled.evaluate({}).empty());
 }
 
+TEST(Engine, MatchesALeafLooksAtEveryLeafPositiveOrNot) {
+  const std::vector<Rule> rules = {
+      rule_from("bedrock", "match: {all: [{call: {function: '*client', arg: bedrock-runtime}}, {not: {import: {module: litellm}}}]}\nmessage: m\n"),
+      rule_from("any-image", "match: {image: {}}\nmessage: m\n"),
+      rule_from("cap", "match: {license_clause: {detail: {lt: 1e6}, kind: {equals: mau_cap}}}\nmessage: m\n"),
+  };
+  const CompiledRules compiled(rules);
+  auto matches = [&](std::string kind, std::vector<std::pair<std::string, std::string>> attrs) {
+    return compiled.matches_a_leaf(fact(std::move(kind), "", 0, "", std::move(attrs)));
+  };
+  EXPECT_TRUE(matches("call", {{"function", "boto3.client"}, {"arg", "bedrock-runtime"}}));
+  EXPECT_FALSE(matches("call", {{"function", "boto3.client"}, {"arg", "s3"}}));  // every test of the leaf must pass
+  EXPECT_FALSE(matches("call", {{"function", "print"}, {"arg", "bedrock-runtime"}}));
+  EXPECT_TRUE(matches("import", {{"module", "litellm"}}));  // the leaf under `not` counts: its facts decide the rule
+  EXPECT_FALSE(matches("import", {{"module", "os"}}));
+  EXPECT_TRUE(matches("image", {{"name", "anything"}}));  // a leaf without tests takes every fact of its kind
+  EXPECT_TRUE(matches("license_clause", {{"kind", "mau_cap"}, {"detail", "5000"}}));
+  EXPECT_FALSE(matches("license_clause", {{"kind", "mau_cap"}, {"detail", "700000000"}}));
+  EXPECT_FALSE(matches("license_clause", {{"kind", "MAU_CAP"}, {"detail", "5000"}}));
+  EXPECT_FALSE(matches("dependency", {{"name", "torch"}}));  // no rule reads the kind
+}
+
+// What the parsers rely on when they leave out facts no leaf matches: the findings stay the same.
+TEST(Engine, LeavingOutFactsNoLeafMatchesChangesNoFinding) {
+  const std::vector<Rule> rules = {
+      rule_from("cuda", "match: {any: [{dependency: {name: ['cupy-*', torch]}}, {image: {name: '*/pytorch'}}]}\nmessage: m\n"),
+      rule_from("no-rocm", "within: repo\nmatch: {all: [{dependency: {name: openai}}, {not: {image: {name: 'rocm/*'}}}]}\nmessage: m\n"),
+      rule_from("extra", "match: {dependency: {name: 'c?py-cuda1[0-9]x', extra: [y, z]}}\nmessage: m\n"),
+  };
+  std::vector<Fact> facts = kFacts;
+  facts.push_back(fact("dependency", "a/requirements.txt", 5, "numpy", {{"name", "numpy"}}));
+  facts.push_back(fact("image", "c/Dockerfile", 1, "FROM debian", {{"name", "debian"}}));
+  facts.push_back(fact("call", "c/x.py", 1, "print('x')", {{"function", "print"}, {"arg", "x"}}));
+  const CompiledRules compiled(rules);
+  std::vector<Fact> kept;
+  for (const auto& f : facts)
+    if (compiled.matches_a_leaf(f)) kept.push_back(f);
+  EXPECT_EQ(kept.size(), 4u);  // cupy-cuda12x, torch, rocm/pytorch, openai
+  auto all = compiled.evaluate(facts), fewer = compiled.evaluate(kept);
+  ASSERT_EQ(all.size(), fewer.size());
+  for (std::size_t i = 0; i < all.size(); ++i) EXPECT_EQ(all[i].rule_id + all[i].fingerprint, fewer[i].rule_id + fewer[i].fingerprint);
+}
+
 TEST(Fingerprint, KnownValue) {
   // FNV-1a 64 of "r\0p\0e", pinned so that baselines written by one version stay valid in the next.
   EXPECT_EQ(fingerprint("r", "p", "e"), "a9edd924162e6f96");
