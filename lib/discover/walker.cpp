@@ -43,10 +43,16 @@ struct Walk {
     diagnostics.push_back({{rel, 0, 0}, std::move(message)});
   }
 
+  // A folder's entry with its name taken once (path::filename() builds a new path each time).
+  struct Entry {
+    std::string name;
+    fs::directory_entry entry;
+  };
+
   // `entries` are the folder's listing: an ignore file that is not among them costs no lookup.
-  void load_ignore_files(const fs::path& dir, const std::string& rel_dir, const std::vector<fs::directory_entry>& entries) {
+  void load_ignore_files(const fs::path& dir, const std::string& rel_dir, const std::vector<Entry>& entries) {
     for (const char* name : {".gitignore", ".openlockignore"}) {
-      auto entry = std::find_if(entries.begin(), entries.end(), [&](const auto& e) { return e.path().filename() == name; });
+      auto entry = std::find_if(entries.begin(), entries.end(), [&](const Entry& e) { return e.name == name; });
       if (entry == entries.end()) continue;
       std::error_code ec;
       fs::path file = dir / name;
@@ -77,15 +83,16 @@ struct Walk {
     if (depth > kMaxDepth)
       return note(rel_dir, "folder nesting deeper than " + std::to_string(kMaxDepth) + "; not walked");
     std::error_code ec;
-    std::vector<fs::directory_entry> entries;
-    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
+    std::vector<Entry> entries;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+      entries.push_back({it->path().filename().string(), *it});
     if (ec) note(rel_dir.empty() ? "." : rel_dir, "cannot read folder: " + ec.message());
-    std::sort(entries.begin(), entries.end(),
-              [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+    // By bytes, as path::compare orders two names (neither has a separator).
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.name < b.name; });
 
     std::size_t ignore_mark = ignore.size();
     load_ignore_files(dir, rel_dir, entries);
-    for (const auto& entry : entries) visit(entry, rel_dir, depth, canonical);
+    for (const auto& entry : entries) visit(entry.entry, entry.name, rel_dir, depth, canonical);
     ignore.truncate(ignore_mark);
   }
 
@@ -95,9 +102,9 @@ struct Walk {
   }
 
   // The entry's type comes from the folder listing where the file system gives it (no lstat).
-  void visit(const fs::directory_entry& entry, const std::string& rel_dir, int depth, const fs::path& parent_canonical) {
+  void visit(const fs::directory_entry& entry, const std::string& name, const std::string& rel_dir, int depth,
+             const fs::path& parent_canonical) {
     const fs::path& path = entry.path();
-    std::string name = path.filename().string();
     if (name == ".git") return;
     std::string rel = rel_dir.empty() ? name : rel_dir + "/" + name;
     std::error_code ec;

@@ -145,7 +145,7 @@ class Scope {
   }
 
  private:
-  std::map<std::string, std::vector<const Fact*>, std::less<>> by_kind_;
+  std::map<std::string_view, std::vector<const Fact*>> by_kind_;  // views of the facts' kinds
 };
 
 Outcome evaluate_condition(const Condition& c, const Scope& scope, const GlobHits& globs) {
@@ -301,16 +301,19 @@ std::vector<Finding> run_rules(const std::vector<Rule>& rules, const std::vector
   if (compiled) {
     skip = compiled->gated;
     for (const auto* test : globs.passed()) skip[compiled->rule_of.at(test)] = 0;
+    if (std::all_of(skip.begin(), skip.end(), [](char s) { return s != 0; })) return {};  // most files of a tree
   }
-  std::map<std::string, std::vector<const Fact*>> by_file;
+  std::map<std::string_view, std::vector<const Fact*>> by_file;
   std::vector<const Fact*> all;
   for (const auto& f : facts) {
     by_file[f.location.path].push_back(&f);
     all.push_back(&f);
   }
-  const Scope repo(all);
-  std::vector<std::pair<const std::string*, Scope>> files;  // built once, seen by every rule
-  for (const auto& [path, list] : by_file) files.emplace_back(&path, Scope(list));
+  // Built once, seen by every rule; the whole target's only when a rule looks at it.
+  bool repo_rules = std::any_of(rules.begin(), rules.end(), [](const Rule& r) { return r.scope == "repo"; });
+  const Scope repo = repo_rules ? Scope(all) : Scope();
+  std::vector<Scope> files;
+  for (const auto& [path, list] : by_file) files.emplace_back(list);
   std::vector<Finding> findings;
   for (std::size_t r = 0; r < rules.size(); ++r) {
     if (skip[r]) continue;
@@ -328,7 +331,7 @@ std::vector<Finding> run_rules(const std::vector<Rule>& rules, const std::vector
     if (rule.scope == "repo") {
       run_scope(repo);
     } else {
-      for (const auto& [path, scope] : files) run_scope(scope);
+      for (const auto& scope : files) run_scope(scope);
     }
   }
   sort_findings(findings);
