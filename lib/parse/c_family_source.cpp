@@ -12,7 +12,8 @@
 #include "parse/c_family_source.hpp"
 
 #include <array>
-#include <cctype>
+#include <cstdint>
+#include <deque>
 #include <string>
 
 #include "parse/literals.hpp"
@@ -25,16 +26,28 @@ namespace {
 enum class Lang { js, go, rust, c };
 
 struct Token {
-  enum Kind { name, string, include, op } kind;
-  std::string text;  // strings: contents without quotes; include: the header; op: one char or "::"
+  enum Kind : std::uint8_t { name, string, include, op } kind;
+  // Into the source, or the lexer's copy when a literal's value differs from its text (escapes).
+  // strings: contents without quotes; include: the header; op: one char or "::"
+  std::string_view text;
   unsigned line, column;
+  std::size_t line_start;  // offset of the line's first byte: evidence is cut only for tokens that give a fact
   bool test = false;  // inside a Rust #[cfg(test)] item
 };
 
-bool ident_start(char c) {
-  return std::isalpha(static_cast<unsigned char>(c)) || c == '_' || c == '$' || static_cast<unsigned char>(c) >= 0x80;
-}
-bool ident_char(char c) { return ident_start(c) || std::isdigit(static_cast<unsigned char>(c)); }
+// Character classes by table (the <cctype> tests consult the locale on every character).
+struct CharClasses {
+  bool ident_start[256] = {}, ident_char[256] = {};
+  constexpr CharClasses() {
+    for (int c = 0; c < 256; ++c) {
+      ident_start[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c >= 0x80;
+      ident_char[c] = ident_start[c] || (c >= '0' && c <= '9');
+    }
+  }
+};
+constexpr CharClasses kClasses;
+bool ident_start(char c) { return kClasses.ident_start[static_cast<unsigned char>(c)]; }
+bool ident_char(char c) { return kClasses.ident_char[static_cast<unsigned char>(c)]; }
 
 class Lexer {
  public:
@@ -44,8 +57,8 @@ class Lexer {
     if (s_.starts_with("\xEF\xBB\xBF")) i_ = 3;
   }
 
-  std::vector<Token> run() {
-    std::vector<Token> tokens;
+  // Appends to `tokens`, which the caller reuses from file to file.
+  void run(std::vector<Token>& tokens) {
     while (i_ < s_.size()) {
       if (deadline_.passed(path_, line_, diags_)) break;
       char c = s_[i_];
@@ -57,7 +70,7 @@ class Lexer {
       if (c == '/' && peek(1) == '/') { skip_to_eol(); continue; }
       if (c == '/' && peek(1) == '*') { block_comment(); continue; }
       if (c == '/' && lang_ == Lang::js && regex_allowed(tokens) && skip_regex()) continue;
-      Token t{Token::op, "", line_, column()};
+      Token t{Token::op, "", line_, column(), line_start_};
       if (lang_ == Lang::c && c == '#' && only_space_before()) {
         if (!directive(t)) continue;
       } else if (raw_string_start()) {
@@ -69,14 +82,13 @@ class Lexer {
         while (i_ < s_.size() && ident_char(s_[i_])) ++i_;
         t.kind = Token::name, t.text = s_.substr(b, i_ - b);
       } else if (c == ':' && peek(1) == ':') {
-        t.text = "::", i_ += 2;
+        t.text = s_.substr(i_, 2), i_ += 2;
       } else {
-        t.text = std::string(1, c), ++i_;
+        t.text = s_.substr(i_, 1), ++i_;
       }
       mark_test(t);
-      tokens.push_back(std::move(t));
+      tokens.push_back(t);
     }
-    return tokens;
   }
 
  private:
@@ -190,11 +202,11 @@ class Lexer {
     return false;
   }
 
-  std::string read_raw_string() {
+  std::string_view read_raw_string() {
     unsigned start = line_;
     std::size_t end = s_.find(raw_close_, i_);
     std::size_t stop = end == std::string_view::npos ? s_.size() : end;
-    std::string out(s_.substr(i_, stop - i_));
+    std::string_view out = s_.substr(i_, stop - i_);
     while (i_ < stop) {
       if (s_[i_] == '\n' || s_[i_] == '\r') newline();
       else ++i_;
@@ -205,41 +217,60 @@ class Lexer {
   }
 
   // "..." and '...' end at their line unless a backslash continues it; JS template and Go raw
-  // `...` may span lines.
-  std::string read_string() {
+  // `...` may span lines (a line break in them reads as \n). The value stays a view of the source
+  // unless an escape or such a break makes it differ; only then is it copied.
+  std::string_view read_string() {
     char q = s_[i_++];
     bool multiline = q == '`', escapes = !(q == '`' && lang_ == Lang::go);
     unsigned start = line_;
-    std::string out;
+    const std::size_t begin = i_;
+    std::string* copy = nullptr;
+    auto diverge = [&] {
+      if (!copy) copy = &copies_.emplace_back(s_.substr(begin, i_ - begin));
+    };
+    auto contents = [&] { return copy ? std::string_view(*copy) : s_.substr(begin, i_ - begin); };
     while (i_ < s_.size()) {
       char c = s_[i_];
+      if (c != q && c != '\\' && c != '\n' && c != '\r') {
+        if (copy) *copy += c;
+        ++i_;
+        continue;
+      }
       if (c == '\\' && escapes && (peek(1) == '\n' || peek(1) == '\r')) {  // a line continuation (C, Rust, JS)
+        diverge();
         ++i_;
         newline();
         continue;
       }
       if (c == '\\' && escapes && i_ + 1 < s_.size()) {
-        out += s_[i_ + 1], i_ += 2;
+        diverge();
+        *copy += s_[i_ + 1], i_ += 2;
         continue;
       }
-      if (c == q) { ++i_; return out; }
+      if (c == q) {
+        std::string_view out = contents();
+        ++i_;
+        return out;
+      }
       if (c == '\n' || c == '\r') {
         if (!multiline) break;
-        out += '\n';
+        if (c == '\r') diverge();
+        if (copy) *copy += '\n';
         newline();
         continue;
       }
-      out += c, ++i_;
+      if (copy) *copy += c;  // a backslash read as itself (Go raw strings, or the file's last byte)
+      ++i_;
     }
     diags_.push_back({{std::string(path_), start, 0}, "string literal is never closed"});
-    return out;
+    return contents();
   }
 
   // Rust: after `#[cfg(test)]` the next item (to its `;` or its closing brace) is test code.
   void mark_test(Token& t) {
     if (lang_ != Lang::rust) return;
     recent_[recent_n_++ % recent_.size()] = t.text;
-    auto back = [&](std::size_t k) -> const std::string& { return recent_[(recent_n_ - 1 - k) % recent_.size()]; };
+    auto back = [&](std::size_t k) { return recent_[(recent_n_ - 1 - k) % recent_.size()]; };
     if (recent_n_ >= 7 && back(0) == "]" && back(1) == ")" && back(2) == "test" && back(3) == "(" && back(4) == "cfg" &&
         back(5) == "[" && back(6) == "#" && test_depth_ < 0)
       pending_test_ = true;
@@ -263,7 +294,8 @@ class Lexer {
   std::size_t i_ = 0, line_start_ = 0;
   unsigned line_ = 1;
   std::string raw_close_;
-  std::array<std::string, 8> recent_;
+  std::deque<std::string> copies_;  // string values that differ from the source; tokens point here
+  std::array<std::string_view, 8> recent_;
   std::size_t recent_n_ = 0;
   int depth_ = 0, test_depth_ = -1;
   bool pending_test_ = false;
@@ -311,28 +343,43 @@ bool reads_env(std::string_view function) {
   return false;
 }
 
+using Attrs = std::initializer_list<std::pair<std::string_view, std::string_view>>;
+
 struct Reader {
   const ParseInput& in;
   ParseOutput& out;
   Lang lang;
   const std::vector<Token>& tk;
-  std::vector<std::string_view> lines;
+  Fact& draft;  // the next fact's kind and attributes, reused from fact to fact (see add)
+  std::string function, path;  // buffers reused by call() and rust_use()
 
   bool is_op(std::size_t k, std::string_view text) const { return k < tk.size() && tk[k].kind == Token::op && tk[k].text == text; }
   bool is_name(std::size_t k, std::string_view text) const { return k < tk.size() && tk[k].kind == Token::name && tk[k].text == text; }
   bool is_string(std::size_t k) const { return k < tk.size() && tk[k].kind == Token::string; }
 
-  Fact& add(const char* kind, const Token& t) {
-    std::string_view line = t.line >= 1 && t.line <= lines.size() ? lines[t.line - 1] : std::string_view();
-    out.facts.push_back(Fact{kind, {std::string(in.path), t.line, t.column}, std::string(cap_utf8(trim(line), 300)), {}});
-    Fact& f = out.facts.back();
-    f.set("language", language_name(lang));
-    if (t.test) f.set("context", "test");
-    return f;
+  // Adds a fact of `kind` at token `t`: `language`, `context` in Rust test code, then `attrs`;
+  // its evidence is t's line, or `evidence` when given. Asked first with the draft, whose strings
+  // keep their buffers: most calls, includes and literals are wanted by no rule and then cost no
+  // allocation.
+  void add(std::string_view kind, const Token& t, Attrs attrs, std::string_view evidence = {}) {
+    draft.kind.assign(kind);
+    draft.attrs.resize(1 + (t.test ? 1 : 0) + attrs.size());
+    auto to = draft.attrs.begin();
+    auto put = [&](std::string_view key, std::string_view value) { to->first.assign(key), to->second.assign(value), ++to; };
+    put("language", language_name(lang));
+    if (t.test) put("context", "test");
+    for (const auto& [key, value] : attrs) put(key, value);
+    if (!in.wants(draft)) return;
+    if (evidence.empty()) {
+      std::string_view line = in.text.substr(std::min(t.line_start, in.text.size()));
+      if (t.line_start == 0 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+      evidence = trim(line.substr(0, line.find_first_of("\r\n")));
+    }
+    out.facts.push_back(Fact{draft.kind, {std::string(in.path), t.line, t.column}, std::string(cap_utf8(evidence, 300)), draft.attrs});
   }
 
-  void import(const Token& t, std::string module) {
-    if (!module.empty()) add("import", t).set("module", std::move(module));
+  void import(const Token& t, std::string_view module) {
+    if (!module.empty()) add("import", t, {{"module", module}});
   }
 
   // JS: the module of an import/export statement starting at i, if it has one.
@@ -371,43 +418,45 @@ struct Reader {
     std::size_t j = i + 1;
     if (is_op(j, "::")) ++j;
     if (j >= tk.size() || tk[j].kind != Token::name) return;
-    std::string module = tk[j].text, path = module;
+    std::string_view module = tk[j].text;
     for (std::string_view local : {"crate", "self", "super"})
       if (module == local) return;
+    path.assign(module);
     for (std::size_t k = j + 1; is_op(k, "::") && k + 1 < tk.size() && tk[k + 1].kind == Token::name; k += 2)
-      path += "::" + tk[k + 1].text;
-    add("import", tk[j]).set("module", module).set("path", path);
+      path.append("::").append(tk[k + 1].text);
+    add("import", tk[j], {{"module", module}, {"path", path}});
   }
 
   // name((.|::)name)*[!]( "literal"  ->  call; env_var when the function reads the environment.
   void call(std::size_t i) {
     if (i > 0 && (is_op(i - 1, ".") || is_op(i - 1, "::"))) return;  // not the chain's start
-    std::string function = tk[i].text;
     std::size_t j = i + 1;
-    while ((is_op(j, ".") || is_op(j, "::")) && j + 1 < tk.size() && tk[j + 1].kind == Token::name)
-      function += tk[j].text + tk[j + 1].text, j += 2;
-    if (lang == Lang::rust && is_op(j, "!")) function += "!", ++j;
-    if (!is_op(j, "(") || !is_string(j + 1)) return;
+    while ((is_op(j, ".") || is_op(j, "::")) && j + 1 < tk.size() && tk[j + 1].kind == Token::name) j += 2;
+    bool macro = lang == Lang::rust && is_op(j, "!");
+    if (!is_op(j + (macro ? 1 : 0), "(") || !is_string(j + (macro ? 2 : 1))) return;
+    function.assign(tk[i].text);
+    for (std::size_t k = i + 1; k < j; ++k) function.append(tk[k].text);  // the separators and names
+    if (macro) function += "!", ++j;
     if (function == "require" && lang == Lang::js) return import(tk[j + 1], tk[j + 1].text);
     if (function == "import") return;  // dynamic import, handled as an import
-    add("call", tk[i]).set("function", function).set("arg", tk[j + 1].text);
-    if (reads_env(function) && !tk[j + 1].text.empty()) add("env_var", tk[j + 1]).set("name", tk[j + 1].text);
+    add("call", tk[i], {{"function", function}, {"arg", tk[j + 1].text}});
+    if (reads_env(function) && !tk[j + 1].text.empty()) add("env_var", tk[j + 1], {{"name", tk[j + 1].text}});
   }
 
   // JS: process.env.X, process.env["X"], import.meta.env.X (i is at `env`).
   void js_env(std::size_t i) {
     if (i < 2 || !is_op(i - 1, ".") || !(is_name(i - 2, "process") || is_name(i - 2, "meta"))) return;
     if (is_op(i + 1, ".") && i + 2 < tk.size() && tk[i + 2].kind == Token::name)
-      add("env_var", tk[i + 2]).set("name", tk[i + 2].text);
+      add("env_var", tk[i + 2], {{"name", tk[i + 2].text}});
     else if (is_op(i + 1, "[") && is_string(i + 2) && !tk[i + 2].text.empty())
-      add("env_var", tk[i + 2]).set("name", tk[i + 2].text);
+      add("env_var", tk[i + 2], {{"name", tk[i + 2].text}});
   }
 
   void literal(const Token& t) {
     std::string host = url_host(t.text), device = device_name(t.text);
-    if (!host.empty()) add("endpoint", t).set("host", host).set("url", t.text);
-    else if (!device.empty()) add("device_string", t).set("name", device);
-    else if (looks_like_model_id(t.text)) add("model_ref", t).set("name", t.text);
+    if (!host.empty()) add("endpoint", t, {{"host", host}, {"url", t.text}});
+    else if (!device.empty()) add("device_string", t, {{"name", device}});
+    else if (looks_like_model_id(t.text)) add("model_ref", t, {{"name", t.text}});
   }
 
   void read() {
@@ -435,15 +484,19 @@ bool c_family_source_accepts(std::string_view rel_path) { return extension_of(re
 void parse_c_family_source(const ParseInput& in, ParseOutput& out) {
   const Extension* ext = extension_of(in.path);
   if (!ext) return;
-  std::vector<Token> tokens = Lexer(ext->lang, in.text, in.path, out.diagnostics, in.deadline).run();
-  Reader reader{in, out, ext->lang, tokens, {}};
-  for (const auto& l : split_lines(in.text)) reader.lines.push_back(l.text);
+  thread_local std::vector<Token> tokens;
+  tokens.clear();
+  Lexer lexer(ext->lang, in.text, in.path, out.diagnostics, in.deadline);  // owns the copied string values
+  lexer.run(tokens);
+  thread_local Fact draft;
+  Reader reader{in, out, ext->lang, tokens, draft, {}, {}};
   if (ext->backend) {
-    Token first{Token::op, "", 1, 1};
-    Fact& f = reader.add("backend", first).set("backend", ext->backend).set("extension", ext->suffix);
-    f.evidence = std::string(cap_utf8(in.path, 300));  // the file's kind is the evidence
+    Token first{Token::op, "", 1, 1, 0};
+    // The file's kind is the evidence: its path.
+    reader.add("backend", first, {{"backend", ext->backend}, {"extension", ext->suffix}}, in.path);
   }
   reader.read();
+  if (tokens.capacity() > (std::size_t{1} << 20)) tokens = {};  // one huge file does not pin its tokens' memory
 }
 
 }  // namespace openlock

@@ -186,3 +186,32 @@ TEST(CFamilySource, MalformedInputIsReportedAndTheRestIsRead) {
   ParseOutput binary = src("blob.js", std::string_view("\0\xff\xfe'\x01`\"", 7));
   EXPECT_FALSE(binary.diagnostics.empty());  // unterminated literals, no crash
 }
+
+TEST(CFamilySource, LiteralValuesReadEscapesAndLineBreaks) {
+  // Escapes and CR line breaks make a literal's value differ from its text; the rest is as written.
+  ParseOutput js = src("a.js", "f('it\\'s');\ng(`x\r\ny`);\nh(`p\rq`);\nk(\"plain\");\n");
+  EXPECT_EQ(attr_of(js, "call", "arg"), (Strings{"it's", "x\ny", "p\nq", "plain"}));
+  EXPECT_EQ(of_kind(js, "call")[3]->location.line, 6u);  // \r\n and \r each end one line
+  ParseOutput go = src("m.go", "package m\nfunc f() { g(`a\\nb`) }\n");  // a Go raw string keeps its backslash
+  EXPECT_EQ(attr_of(go, "call", "arg"), (Strings{"a\\nb"}));
+}
+
+TEST(CFamilySource, FactsTheFilterDoesNotWantAreLeftOut) {
+  struct Filter : FactFilter {
+    bool wants(const Fact& draft) const override {
+      // The draft has the attributes the fact would have, `language` and `context` first.
+      return draft.kind == "call" && draft.attrs.size() == 4 && draft.attrs[0].second == "rust" &&
+             draft.attrs[1] == std::pair<std::string, std::string>{"context", "test"} && draft.get("arg") == "KEY";
+    }
+  } filter;
+  std::string_view text = "fn a() { env::var(\"KEY\"); }\n#[cfg(test)]\nmod t { fn b() { env::var(\"KEY\"); } }\n";
+  ParseOutput out;
+  ParseInput in{"src/lib.rs", text};
+  in.filter = &filter;
+  parse_c_family_source(in, out);
+  ASSERT_EQ(out.facts.size(), 1u);
+  EXPECT_EQ(out.facts[0].location.line, 3u);
+  EXPECT_EQ(out.facts[0].evidence, "mod t { fn b() { env::var(\"KEY\"); } }");
+  EXPECT_EQ(out.facts[0].get("function"), "env::var");
+  EXPECT_EQ(src("src/lib.rs", text).facts.size(), 4u);  // two calls, two env_var facts without the filter
+}
