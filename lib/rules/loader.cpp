@@ -14,6 +14,7 @@
 
 #include "rules/embedded.hpp"
 #include "rules/glob.hpp"
+#include "rules/lite_yaml.hpp"
 
 namespace openlock {
 
@@ -37,10 +38,20 @@ struct Bad {
   std::string message;
 };
 
+// The code below reads a rule from either kind of node: yaml-cpp's (any YAML: rule packs, and
+// the exact error for a built-in rule) or the subset reader's (the built-in rules, fast).
 int line_of(const YAML::Node& node) { return node.Mark().line >= 0 ? node.Mark().line + 1 : 0; }
+int line_of(const LiteNode& node) { return node.line; }
+
+// A yaml-cpp node iterates its entries (a map) or items (a list) itself.
+const YAML::Node& entries(const YAML::Node& node) { return node; }
+const YAML::Node& items(const YAML::Node& node) { return node; }
+const auto& entries(const LiteNode& node) { return node.entries; }
+const auto& items(const LiteNode& node) { return node.items; }
 
 // A map key as text; keys that are lists or maps are a mistake in a rule file.
-std::string key_of(const YAML::Node& key) {
+template <typename Node>
+std::string key_of(const Node& key) {
   if (!key.IsScalar()) throw Bad{line_of(key), "a key must be a plain word"};
   return key.Scalar();
 }
@@ -52,12 +63,14 @@ bool is_identifier(const std::string& word) {
                      [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
-std::string scalar(const YAML::Node& node, const std::string& key) {
+template <typename Node>
+std::string scalar(const Node& node, const std::string& key) {
   if (!node.IsScalar()) throw Bad{line_of(node), "'" + key + "' must be a string"};
   return node.Scalar();
 }
 
-void require_one_of(const YAML::Node& node, const std::string& key, std::initializer_list<const char*> allowed) {
+template <typename Node>
+void require_one_of(const Node& node, const std::string& key, std::initializer_list<const char*> allowed) {
   std::string value = scalar(node, key);
   for (const char* a : allowed)
     if (value == a) return;
@@ -66,38 +79,42 @@ void require_one_of(const YAML::Node& node, const std::string& key, std::initial
   throw Bad{line_of(node), "'" + key + "' is '" + value + "'; expected one of " + list};
 }
 
-Condition parse_condition(const YAML::Node& node);
+template <typename Node>
+Condition parse_condition(const Node& node);
 
-std::vector<Condition> parse_children(const YAML::Node& node, const std::string& op) {
+template <typename Node>
+std::vector<Condition> parse_children(const Node& node, const std::string& op) {
   if (!node.IsSequence() || node.size() == 0)
     throw Bad{line_of(node), "'" + op + "' needs a non-empty list of conditions"};
   std::vector<Condition> children;
-  for (const auto& child : node) children.push_back(parse_condition(child));
+  for (const auto& child : items(node)) children.push_back(parse_condition(child));
   return children;
 }
 
 // A glob as written in a rule, checked now so that a typo fails at load instead of never matching.
-std::string glob_of(const YAML::Node& node, const std::string& key) {
+template <typename Node>
+std::string glob_of(const Node& node, const std::string& key) {
   std::string pattern = scalar(node, key);
   if (std::string why = glob_error(pattern); !why.empty()) throw Bad{line_of(node), "bad glob '" + pattern + "' in '" + key + "': " + why};
   return pattern;
 }
 
 // A string or a non-empty list of strings, each checked by `one`.
-template <typename One>
-std::vector<std::string> one_or_list(const YAML::Node& node, const std::string& key, One one) {
+template <typename Node, typename One>
+std::vector<std::string> one_or_list(const Node& node, const std::string& key, One one) {
   std::vector<std::string> out;
   if (node.IsScalar()) {
     out.push_back(one(node, key));
   } else if (node.IsSequence() && node.size() > 0) {
-    for (const auto& item : node) out.push_back(one(item, key));
+    for (const auto& item : items(node)) out.push_back(one(item, key));
   } else {
     throw Bad{line_of(node), "'" + key + "' needs a pattern or a non-empty list of patterns"};
   }
   return out;
 }
 
-double number_of(const YAML::Node& node, const std::string& key) {
+template <typename Node>
+double number_of(const Node& node, const std::string& key) {
   std::string text = scalar(node, key);
   char* end = nullptr;
   double value = std::strtod(text.c_str(), &end);
@@ -106,14 +123,15 @@ double number_of(const YAML::Node& node, const std::string& key) {
 }
 
 // `attr: {regex: ..., ge: ...}`: every operator must hold for one value of the attribute.
-void parse_operators(const YAML::Node& ops, Condition::AttrTest& test) {
+template <typename Node>
+void parse_operators(const Node& ops, Condition::AttrTest& test) {
   if (ops.size() == 0) throw Bad{line_of(ops), "attribute '" + test.attr + "' has an empty map of tests"};
-  for (const auto& kv : ops) {
+  for (const auto& kv : entries(ops)) {
     std::string op = key_of(kv.first), where = test.attr + "." + op;
     if (op == "glob") {
-      test.patterns = one_or_list(kv.second, where, glob_of);
+      test.patterns = one_or_list(kv.second, where, glob_of<Node>);
     } else if (op == "equals") {
-      test.equals = one_or_list(kv.second, where, scalar);
+      test.equals = one_or_list(kv.second, where, scalar<Node>);
     } else if (op == "regex") {
       std::string pattern = scalar(kv.second, where);
       auto re = std::make_shared<re2::RE2>(pattern, re2::RE2::Quiet);
@@ -135,28 +153,30 @@ void parse_operators(const YAML::Node& ops, Condition::AttrTest& test) {
     throw Bad{line_of(ops), "attribute '" + test.attr + "': 'exists: false' cannot be combined with tests of its value"};
 }
 
-Condition parse_leaf(const std::string& kind, const YAML::Node& tests, int line) {
+template <typename Node>
+Condition parse_leaf(const std::string& kind, const Node& tests, int line) {
   Condition c;
   c.fact_kind = kind;
   if (!tests || tests.IsNull()) return c;
   if (!tests.IsMap()) throw Bad{line, "fact condition '" + kind + "' must map attributes to patterns"};
-  for (const auto& kv : tests) {
+  for (const auto& kv : entries(tests)) {
     Condition::AttrTest test;
     test.attr = key_of(kv.first);
     test.line = line_of(kv.first);
     if (kv.second.IsMap())
       parse_operators(kv.second, test);
     else
-      test.patterns = one_or_list(kv.second, test.attr, glob_of);
+      test.patterns = one_or_list(kv.second, test.attr, glob_of<Node>);
     c.tests.push_back(std::move(test));
   }
   return c;
 }
 
-Condition parse_condition(const YAML::Node& node) {
+template <typename Node>
+Condition parse_condition(const Node& node) {
   if (!node.IsMap() || node.size() != 1)
     throw Bad{line_of(node), "a condition is a map with one key: any, all, not, or a fact kind"};
-  auto entry = *node.begin();
+  const auto& entry = *entries(node).begin();
   std::string key = key_of(entry.first);
   Condition c;
   if (key == "any" || key == "all") {
@@ -173,10 +193,11 @@ Condition parse_condition(const YAML::Node& node) {
   return c;
 }
 
-void parse_rule(const YAML::Node& doc, Rule& rule) {
+template <typename Node>
+void parse_rule(const Node& doc, Rule& rule) {
   if (!doc.IsMap()) throw Bad{line_of(doc), "a rule file must be a YAML map"};
   std::set<std::string> seen;  // yaml-cpp keeps a repeated key; the first would win silently
-  for (const auto& kv : doc) {
+  for (const auto& kv : entries(doc)) {
     std::string key = key_of(kv.first);
     if (!kKeys.count(key)) throw Bad{line_of(kv.first), "unknown key '" + key + "'"};
     if (!seen.insert(key).second) throw Bad{line_of(kv.first), "key '" + key + "' is given twice"};
@@ -206,26 +227,26 @@ void parse_rule(const YAML::Node& doc, Rule& rule) {
     rule.confidence = doc["confidence"].Scalar();
   }
   if (doc["at"]) rule.at = scalar(doc["at"], "at");
-  if (const auto paths = doc["paths"]) {
+  if (const auto& paths = doc["paths"]) {
     if (!paths.IsMap()) throw Bad{line_of(paths), "'paths' must be a map with include and/or exclude"};
-    for (const auto& kv : paths) {
+    for (const auto& kv : entries(paths)) {
       std::string key = key_of(kv.first);
-      if (key == "include") rule.include_paths = one_or_list(kv.second, "paths.include", glob_of);
-      else if (key == "exclude") rule.exclude_paths = one_or_list(kv.second, "paths.exclude", glob_of);
+      if (key == "include") rule.include_paths = one_or_list(kv.second, "paths.include", glob_of<Node>);
+      else if (key == "exclude") rule.exclude_paths = one_or_list(kv.second, "paths.exclude", glob_of<Node>);
       else throw Bad{line_of(kv.first), "unknown key 'paths." + key + "'; expected include or exclude"};
     }
   }
-  if (const auto context = doc["context"]) {
-    rule.contexts = one_or_list(context, "context", scalar);
+  if (const auto& context = doc["context"]) {
+    rule.contexts = one_or_list(context, "context", scalar<Node>);
     for (const auto& c : rule.contexts)
       if (!kContexts.count(c))
         throw Bad{line_of(context), "'context' has '" + c + "'; expected product, test, docs, example, build or deploy"};
   }
   rule.message = scalar(doc["message"], "message");
   if (doc["remediation"]) rule.remediation = scalar(doc["remediation"], "remediation");
-  if (const auto refs = doc["references"]) {
+  if (const auto& refs = doc["references"]) {
     if (!refs.IsSequence()) throw Bad{line_of(refs), "'references' must be a list of URLs"};
-    for (const auto& r : refs) rule.references.push_back(scalar(r, "references"));
+    for (const auto& r : items(refs)) rule.references.push_back(scalar(r, "references"));
   }
   rule.match = parse_condition(doc["match"]);
 }
@@ -253,17 +274,22 @@ bool is_rule_file(const std::string& path) {
   return path.ends_with(".yaml") || path.ends_with(".yml");
 }
 
-}  // namespace
-
-bool load_rule(std::string_view origin, std::string_view yaml_text, Rule& rule, RuleError& error) {
+template <typename Node>
+void read_rule(const Node& doc, std::string_view origin, std::string_view yaml_text, Rule& rule) {
   rule = Rule{};
   rule.origin = origin;
   rule.source = yaml_text;
+  parse_rule(doc, rule);
+  if (rule.id != stem_of(origin))
+    throw Bad{1, "rule id '" + rule.id + "' must equal the file name stem '" + stem_of(origin) + "'"};
+}
+
+}  // namespace
+
+bool load_rule(std::string_view origin, std::string_view yaml_text, Rule& rule, RuleError& error) {
   error = RuleError{std::string(origin), 0, ""};
   try {
-    parse_rule(YAML::Load(std::string(yaml_text)), rule);
-    if (rule.id != stem_of(origin))
-      throw Bad{1, "rule id '" + rule.id + "' must equal the file name stem '" + stem_of(origin) + "'"};
+    read_rule(YAML::Load(std::string(yaml_text)), origin, yaml_text, rule);
     return true;
   } catch (const Bad& bad) {
     error.line = bad.line;
@@ -275,18 +301,31 @@ bool load_rule(std::string_view origin, std::string_view yaml_text, Rule& rule, 
   return false;
 }
 
+bool load_rule_lite(std::string_view origin, std::string_view yaml_text, Rule& rule) {
+  std::optional<LiteNode> doc = read_lite_yaml(yaml_text);
+  if (!doc) return false;
+  try {
+    read_rule(*doc, origin, yaml_text, rule);
+    return true;
+  } catch (const Bad&) {
+    return false;  // load_rule says where, from yaml-cpp's lines
+  }
+}
+
 void load_builtin_rules(std::vector<Rule>& rules, std::vector<RuleError>& errors) {
   std::set<std::string> ids;
+  rules.reserve(rules.size() + embedded_rule_files().size());
   for (const auto& file : embedded_rule_files()) {
     std::string path(file.path);
     if (!is_rule_file(path) || is_knowledge(path))
       continue;
     Rule rule;
     RuleError error;
-    if (!load_rule("rules/" + path, file.text, rule, error)) {
+    std::string origin = "rules/" + path;
+    if (!load_rule_lite(origin, file.text, rule) && !load_rule(origin, file.text, rule, error)) {
       errors.push_back(error);
     } else if (!ids.insert(rule.id).second) {
-      errors.push_back({"rules/" + path, 1, "duplicate rule id '" + rule.id + "'"});
+      errors.push_back({origin, 1, "duplicate rule id '" + rule.id + "'"});
     } else {
       rules.push_back(std::move(rule));
     }
