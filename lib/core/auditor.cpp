@@ -8,6 +8,7 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <span>
 #include <thread>
 #include <tuple>
 
@@ -146,19 +147,26 @@ const std::set<std::string, std::less<>>& model_kinds() {
 // and those some leaf of a file rule matches; a source file's other calls, imports and string
 // literals (most of them) are never built.
 struct EarlyRules : FactFilter {
-  std::vector<Rule> rules, late;
-  CompiledRules compiled{rules};  // its globs compiled once (at the first file), for every file
-  std::set<std::string, std::less<>> keep;  // kinds the model stage, the late rules and the report read
-
-  explicit EarlyRules(const std::vector<Rule>& all) : keep(model_kinds()) {
-    keep.insert({"dependency", "image", "suppression", "include"});
-    for (const auto& r : all) {
-      auto kinds = fact_kinds(r);
-      bool per_file = r.scope == "file" && std::none_of(kinds.begin(), kinds.end(), [](const std::string& k) { return model_kinds().count(k) > 0; });
-      (per_file ? rules : late).push_back(r);
-      if (!per_file) keep.merge(kinds);
-    }
+  static bool file_rule(const Rule& r) {
+    auto kinds = fact_kinds(r);
+    return r.scope == "file" && std::none_of(kinds.begin(), kinds.end(), [](const std::string& k) { return model_kinds().count(k) > 0; });
   }
+
+  // Reorders `all` (file rules first) and views it: no copy of the rules.
+  explicit EarlyRules(std::vector<Rule>& all)
+      : split(static_cast<std::size_t>(std::stable_partition(all.begin(), all.end(), file_rule) - all.begin())),
+        rules(all.data(), split),
+        late(all.data() + split, all.size() - split),
+        compiled(rules),
+        keep(model_kinds()) {
+    keep.insert({"dependency", "image", "suppression", "include"});
+    for (const auto& r : late) keep.merge(fact_kinds(r));
+  }
+
+  std::size_t split;
+  std::span<const Rule> rules, late;
+  CompiledRules compiled;  // its globs compiled once (at the first file), for every file
+  std::set<std::string, std::less<>> keep;  // kinds the model stage, the late rules and the report read
 
   bool wants(const Fact& draft) const override { return keep.count(draft.kind) > 0 || compiled.matches_a_leaf(draft); }
 
@@ -406,7 +414,8 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   std::sort(rules.begin(), rules.end(), [](const Rule& a, const Rule& b) { return a.id < b.id; });
   for (const auto& r : rules) result.rules.push_back(describe(r));
   // One target: file rules run as each file is parsed (see EarlyRules). Several targets get their
-  // paths prefixed after parsing, so all their rules run at the end.
+  // paths prefixed after parsing, so all their rules run at the end. From here on, `rules` is in
+  // EarlyRules' order, not by id.
   const EarlyRules early(rules);
   const EarlyRules* per_file = result.targets.size() == 1 ? &early : nullptr;
   std::vector<Finding> findings;
@@ -504,7 +513,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   move_append(facts, std::move(model_facts));
   clock.lap("models");
   result.dependencies = collect_dependencies(facts);
-  auto late = CompiledRules(per_file ? per_file->late : rules).evaluate(facts);
+  auto late = CompiledRules(per_file ? per_file->late : std::span<const Rule>(rules)).evaluate(facts);
   // The file rules' findings come in path order (but for files a requirements file included);
   // merging keeps the order one sort of everything would give.
   // In place: its buffer is the size of the shorter list (the late rules' few), not a second copy.

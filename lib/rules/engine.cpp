@@ -273,7 +273,7 @@ bool needs_glob(const Condition& c) {
 // tests to pass (most: "any of these packages or imports"), with the rule of each glob test, so
 // that a call skips those none of whose globs passed a value without walking their conditions.
 struct CompiledRules::Compiled {
-  explicit Compiled(const std::vector<Rule>& rules) : matcher(rules), gated(rules.size()) {
+  explicit Compiled(std::span<const Rule> rules) : matcher(rules), gated(rules.size()) {
     for (std::size_t r = 0; r < rules.size(); ++r) {
       gated[r] = needs_glob(rules[r].match);
       auto walk = [&](const Condition& c, auto& self) -> void {
@@ -294,7 +294,7 @@ namespace {
 
 // Every rule over `facts`; with `compiled`, glob tests are looked up in hits matched once for all
 // rules (see GlobHits), and rules whose globs passed nothing are skipped.
-std::vector<Finding> run_rules(const std::vector<Rule>& rules, const std::vector<Fact>& facts,
+std::vector<Finding> run_rules(std::span<const Rule> rules, const std::vector<Fact>& facts,
                                const CompiledRules::Compiled* compiled) {
   const GlobHits globs(compiled ? &compiled->matcher : nullptr, facts);
   std::vector<char> skip(rules.size(), 0);
@@ -363,7 +363,7 @@ std::string fingerprint(std::string_view rule_id, std::string_view path, std::st
   return out;
 }
 
-CompiledRules::CompiledRules(const std::vector<Rule>& rules) : rules_(rules) {}
+CompiledRules::CompiledRules(std::span<const Rule> rules) : rules_(rules) {}
 
 CompiledRules::~CompiledRules() = default;
 

@@ -4,6 +4,7 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -22,7 +23,7 @@ namespace openlock {
 /// run on several threads at once.
 class CompiledRules {
  public:
-  explicit CompiledRules(const std::vector<Rule>& rules);
+  explicit CompiledRules(std::span<const Rule> rules);
   ~CompiledRules();
   CompiledRules(const CompiledRules&) = delete;
   CompiledRules& operator=(const CompiledRules&) = delete;
@@ -39,7 +40,7 @@ class CompiledRules {
  private:
   const Compiled& compiled() const;
 
-  const std::vector<Rule>& rules_;
+  std::span<const Rule> rules_;
   mutable std::once_flag once_;
   mutable std::unique_ptr<const Compiled> compiled_;
 };

@@ -36,7 +36,7 @@ void for_each_leaf(const Condition& c, Leaf leaf) {
 
 }  // namespace
 
-GlobMatcher::GlobMatcher(const std::vector<Rule>& rules) {
+GlobMatcher::GlobMatcher(std::span<const Rule> rules) {
   std::string lowered;
   for (const auto& rule : rules) {
     for_each_leaf(rule.match, [&](const Condition& leaf) {

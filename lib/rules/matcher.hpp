@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -23,7 +24,7 @@ class GlobMatcher {
   };
 
   /// Compiles the globs of every attribute test in `rules`; the rules must outlive the matcher.
-  explicit GlobMatcher(const std::vector<Rule>& rules);
+  explicit GlobMatcher(std::span<const Rule> rules);
   ~GlobMatcher();
   GlobMatcher(const GlobMatcher&) = delete;
   GlobMatcher& operator=(const GlobMatcher&) = delete;
