@@ -2,7 +2,6 @@
 // an endpoint (http/ws URL host) or a model-name-like id. Only literals count, never comments.
 #pragma once
 
-#include <cctype>
 #include <string>
 #include <string_view>
 
@@ -36,11 +35,11 @@ inline std::string device_name(std::string_view s) {
 inline bool looks_like_model_id(std::string_view s) {
   if (s.size() < 2 || s.size() > 100) return false;
   bool letter = false, digit = false;
-  for (char c : s) {
+  for (char c : s) {  // ASCII classes by hand: <cctype> asks the locale for every character
     unsigned char u = static_cast<unsigned char>(c);
-    if (std::isspace(u) || u < 0x20 || c == '"' || c == '\'' || c == '{' || c == '}' || c == '%') return false;
-    letter = letter || std::isalpha(u);
-    digit = digit || std::isdigit(u);
+    if (u <= 0x20 || c == '"' || c == '\'' || c == '{' || c == '}' || c == '%') return false;  // blanks, controls
+    letter = letter || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z');
+    digit = digit || (u >= '0' && u <= '9');
   }
   return letter && digit && s.find("://") == std::string_view::npos;
 }

@@ -33,17 +33,21 @@ struct Token {
 
 // Character classes by table (the <cctype> tests consult the locale on every character).
 struct CharClasses {
-  bool ident_start[256] = {}, ident_char[256] = {};
+  bool ident_start[256] = {}, ident_char[256] = {}, string_prefix[256] = {}, blank[256] = {};
   constexpr CharClasses() {
     for (int c = 0; c < 256; ++c) {
       ident_start[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
       ident_char[c] = ident_start[c] || (c >= '0' && c <= '9');
     }
+    for (unsigned char c : std::string_view("rRbBuUfF")) string_prefix[c] = true;
+    blank[' '] = blank['\t'] = blank['\f'] = true;
   }
 };
 constexpr CharClasses kClasses;
 bool ident_start(char c) { return kClasses.ident_start[static_cast<unsigned char>(c)]; }
 bool ident_char(char c) { return kClasses.ident_char[static_cast<unsigned char>(c)]; }
+bool string_prefix(char c) { return kClasses.string_prefix[static_cast<unsigned char>(c)]; }
+bool blank(char c) { return kClasses.blank[static_cast<unsigned char>(c)]; }
 bool digit(char c) { return c >= '0' && c <= '9'; }
 
 // Offset of the next line break (\n or \r) at or after `from`, or the text's size.
@@ -80,7 +84,10 @@ class Lexer {
         if (depth == 0 && !at_start) tokens.push_back({"", line_ - 1, 0, 0, Token::newline}), at_start = true;
         continue;
       }
-      if (c == ' ' || c == '\t' || c == '\f') { ++i_; continue; }
+      if (blank(c)) {  // a run at once: indentation is most of a file's blanks
+        while (++i_ < s_.size() && blank(s_[i_])) {}
+        continue;
+      }
       if (c == '\\' && i_ + 1 < s_.size() && (s_[i_ + 1] == '\n' || s_[i_ + 1] == '\r')) { ++i_; continue; }
       if (c == '#') {
         i_ = line_end(s_, i_);
@@ -114,7 +121,7 @@ class Lexer {
   // A quote, optionally after a prefix of r, b, u, f (any case, at most two letters).
   bool string_start() {
     std::size_t j = i_;
-    while (j < s_.size() && j - i_ < 2 && std::strchr("rRbBuUfF", s_[j]) && s_[j] != '\0') ++j;
+    while (j < s_.size() && j - i_ < 2 && string_prefix(s_[j])) ++j;
     if (j < s_.size() && (s_[j] == '"' || s_[j] == '\'')) {
       raw_ = s_.substr(i_, j - i_).find_first_of("rR") != std::string_view::npos;
       i_ = j;

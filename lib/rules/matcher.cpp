@@ -3,7 +3,6 @@
 #include <re2/set.h>
 
 #include <algorithm>
-#include <cctype>
 #include <stdexcept>
 
 #include "rules/glob.hpp"
@@ -21,10 +20,11 @@ struct GlobMatcher::Attr {
 
 namespace {
 
-// ASCII case folding, as glob_match's.
+// ASCII case folding, as glob_match's (by hand: std::tolower asks the locale for every character).
 std::string& lower_into(std::string& out, std::string_view text) {
   out.assign(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return out;
 }
 
@@ -74,8 +74,8 @@ GlobMatcher::~GlobMatcher() = default;
 void GlobMatcher::match(const Fact& fact, std::vector<Hit>& hits) const {
   auto kind = kinds_.find(fact.kind);
   if (kind == kinds_.end()) return;
-  std::string lowered;
-  std::vector<int> found;
+  thread_local std::string lowered;  // buffers kept from call to call: match runs for every fact
+  thread_local std::vector<int> found;
   for (std::uint32_t i = 0; i < fact.attrs.size(); ++i) {
     const auto& [key, value] = fact.attrs[i];
     auto attr = std::find_if(kind->second.begin(), kind->second.end(), [&](const Attr& a) { return a.name == key; });
@@ -84,6 +84,7 @@ void GlobMatcher::match(const Fact& fact, std::vector<Hit>& hits) const {
     if (!attr->literals.empty())
       if (auto it = attr->literals.find(lower_into(lowered, value)); it != attr->literals.end())
         for (const auto* test : it->second) hits.push_back({i, test});
+    found.clear();
     re2::RE2::Set::ErrorInfo error{re2::RE2::Set::kNoError};
     if (attr->set && attr->set->Match(re2::StringPiece(value.data(), value.size()), &found, &error)) {
       for (int entry : found) hits.push_back({i, attr->set_tests[static_cast<std::size_t>(entry)]});
