@@ -11,6 +11,14 @@ TEST(Glob, ExactIsCaseInsensitive) {
   EXPECT_FALSE(openlock::is_literal_pattern("nvidia-*"));
 }
 
+TEST(Glob, CaseIsAsciiOnly) {
+  EXPECT_TRUE(glob_match("*.SafeTensors", "MODEL.safetensors"));
+  EXPECT_TRUE(glob_match("[a-c]x", "Bx"));
+  EXPECT_FALSE(glob_match("@", "`")) << "'@' and '`' differ by the case bit but are no letters";
+  EXPECT_FALSE(glob_match("[[]", "{"));
+  EXPECT_FALSE(glob_match("\xC3\xA4", "\xC3\x84")) << "non-ASCII letters keep their case";
+}
+
 TEST(Glob, Wildcards) {
   EXPECT_TRUE(glob_match("nvidia-*-cu1[0-9]", "nvidia-cudnn-cu12"));
   EXPECT_FALSE(glob_match("nvidia-*-cu1[0-9]", "nvidia-ml-py"));
