@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "unit/concatenations.hpp"
+
 using namespace openlock;
 
 TEST(PathGlob, StarsAndClasses) {
@@ -148,23 +150,10 @@ TEST(PathGlob, FixedWidthEndsAndOneWildcard) {
   EXPECT_TRUE(path_glob_match("a*b*c", "axbxc"));
 }
 
-namespace {
-// Every concatenation of up to `max` of `pieces`, "" included.
-std::vector<std::string> concatenations(const std::vector<std::string>& pieces, std::size_t max) {
-  std::vector<std::string> out = {""};
-  for (std::size_t begin = 0, len = 0; len < max; ++len) {
-    std::size_t end = out.size();
-    for (std::size_t i = begin; i < end; ++i)
-      for (const auto& p : pieces) out.push_back(out[i] + p);
-    begin = end;
-  }
-  return out;
-}
-}  // namespace
-
 // Without "**", a gitignore glob is fnmatch(3) with FNM_PATHNAME: every pattern of up to three
 // tokens over a small alphabet against every path of up to five chars, both ways.
 TEST(PathGlob, AgreesWithFnmatchOnSmallPatternsAndPaths) {
+  using openlock::testing::concatenations;
   const auto patterns = concatenations({"a", "b", ".", "/", "*", "?", "[ab]", "[!a]", "\\*"}, 3);
   const auto paths = concatenations({"a", "b", ".", "/", "*"}, 5);
   std::size_t checked = 0, matched = 0;
