@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "core/text.hpp"
+#include "discover/discover.hpp"
+#include "discover/ignore.hpp"
 #include "openlock/license.hpp"
 #include "parse/c_family_source.hpp"
 #include "parse/cargo_toml.hpp"
@@ -15,12 +18,14 @@
 #include "parse/dockerfile.hpp"
 #include "parse/model_card.hpp"
 #include "parse/package_json.hpp"
+#include "parse/parser.hpp"
 #include "parse/pyproject.hpp"
 #include "parse/python_source.hpp"
 #include "parse/requirements.hpp"
 #include "rules/glob.hpp"
 #include "rules/loader.hpp"
 #include "rules/matcher.hpp"
+#include "score/openness.hpp"
 
 namespace {
 
@@ -243,6 +248,62 @@ void BM_GlobMatcherCompile(benchmark::State& state) {
   }
 }
 
+// Paths shaped like a Python/ML repository's: folders x file names, 8 x 16 = 128 paths.
+std::vector<std::string> repo_paths() {
+  const char* folders[] = {"src/agents", "src/agents/models", "tests", "tests/models", "examples/basic",
+                           "docs/ref", ".github/workflows", "src/agents/extensions/memory"};
+  const char* names[] = {"__init__.py", "run.py", "test_runner.py", "README.md", "index.md", "pyproject.toml",
+                         "config.yaml", "Dockerfile", "model.safetensors", "train.py", "utils.ts", "LICENSE",
+                         "requirements.txt", "ci.yml", "logo.png", "data.json"};
+  std::vector<std::string> out;
+  for (const char* f : folders)
+    for (const char* n : names) out.push_back(std::string(f) + "/" + n);
+  return out;
+}
+
+// GitHub's Python .gitignore template as openai-agents-python ships it (its common patterns).
+const char* kPythonGitignore =
+    ".DS_Store\n__pycache__/\n**/__pycache__/\n*.py[cod]\n*$py.class\n*.so\n.Python\nbuild/\ndevelop-eggs/\ndist/\n"
+    "downloads/\neggs/\n.eggs/\nlib/\nlib64/\nparts/\nsdist/\nvar/\nwheels/\nshare/python-wheels/\n*.egg-info/\n"
+    ".installed.cfg\n*.egg\nMANIFEST\n*.manifest\n*.spec\npip-log.txt\npip-delete-this-directory.txt\nhtmlcov/\n"
+    ".tox/\n.nox/\n.coverage\n.coverage.*\n.cache\n.tmp/\nnosetests.xml\ncoverage.xml\n*.cover\n*.py,cover\n"
+    ".hypothesis/\n.pytest_cache/\ncover/\n*.mo\n*.pot\n*.log\nlocal_settings.py\ndb.sqlite3\ndb.sqlite3-journal\n"
+    "instance/\n.webassets-cache\n.scrapy\ndocs/_build/\n.pybuilder/\ntarget/\n.ipynb_checkpoints\nprofile_default/\n"
+    "ipython_config.py\n.pdm.toml\n__pypackages__/\ncelerybeat-schedule\ncelerybeat.pid\n*.sage.py\n.python-version\n"
+    ".env*\n.venv\n.venv*\nenv/\nvenv/\nENV/\nenv.bak/\nvenv.bak/\n.spyderproject\n.ropeproject\n/site\n.mypy_cache/\n"
+    ".dmypy.json\ndmypy.json\n.pyre/\n.pytype/\ncython_debug/\n.idea/\n.ruff_cache/\n.aider*\ndump.rdb\ntmp/\n";
+
+// The walk's ignore check: every file and every folder on its path against the patterns.
+void BM_PathIgnore(benchmark::State& state) {
+  openlock::IgnoreRules rules;
+  rules.add_file("", kPythonGitignore);
+  const auto paths = repo_paths();
+  for (auto _ : state) {
+    std::size_t ignored = 0;
+    for (const auto& p : paths) {
+      ignored += rules.ignored(p, false);
+      ignored += rules.ignored(openlock::folder_of(p), true);
+    }
+    benchmark::DoNotOptimize(ignored);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(paths.size()));
+}
+
+// What a scan asks of each file's path: its parser, kind, context and MOF component.
+void BM_PathClassify(benchmark::State& state) {
+  const auto paths = repo_paths();
+  for (auto _ : state) {
+    std::size_t n = 0;
+    for (const auto& p : paths) {
+      n += openlock::parser_for(p) != nullptr;
+      n += openlock::classify(p).size() + openlock::context_of(p).size();
+      n += openlock::artefact_component(p).has_value();
+    }
+    benchmark::DoNotOptimize(n);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(paths.size()));
+}
+
 }  // namespace
 
 BENCHMARK(BM_Requirements);
@@ -262,4 +323,6 @@ BENCHMARK(BM_SpdxExpression);
 BENCHMARK(BM_GlobMatcher);
 BENCHMARK(BM_GlobLoop);
 BENCHMARK(BM_GlobMatcherCompile)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PathIgnore);
+BENCHMARK(BM_PathClassify);
 BENCHMARK_MAIN();

@@ -8,15 +8,20 @@
 
 namespace openlock {
 
+// ASCII case by arithmetic: std::tolower is a call through the locale for every char, and the
+// process runs in the "C" locale, where it changes A-Z only too.
+constexpr char to_ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+constexpr char to_ascii_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+
 inline std::string ascii_lower(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(), to_ascii_lower);
   return out;
 }
 
 inline std::string ascii_upper(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  std::transform(out.begin(), out.end(), out.begin(), to_ascii_upper);
   return out;
 }
 

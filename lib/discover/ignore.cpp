@@ -4,6 +4,8 @@
 #include <cctype>
 #include <utility>
 
+#include "core/text.hpp"
+
 namespace openlock {
 
 namespace {
@@ -102,6 +104,13 @@ PathGlob::PathGlob(std::string_view p) {
     literal_.push_back(c);
     ++i;
   }
+  auto fixed = [](const Token& t) { return t.kind == Kind::literal || t.kind == Kind::any_char || t.kind == Kind::char_class; };
+  const std::size_t n = tokens_.size();
+  while (head_ < n && fixed(tokens_[head_])) ++head_;
+  while (tail_ < n - head_ && fixed(tokens_[n - 1 - tail_])) ++tail_;
+  if (n - head_ - tail_ == 1 && tokens_[head_].kind == Kind::star) middle_ = Middle::star;
+  else if (n - head_ - tail_ == 1 && tokens_[head_].kind == Kind::anything) middle_ = Middle::anything;
+  else if (n - head_ - tail_ > 0) middle_ = Middle::general;
 }
 
 bool PathGlob::step(const Token& t, unsigned char c) const {
@@ -113,8 +122,26 @@ bool PathGlob::step(const Token& t, unsigned char c) const {
   }
 }
 
+// Most ignore patterns are literals, "*.ext", "name*" or fixed-width ("*.py[cod]" ends in four
+// one-char tokens): their ends are checked char by char, and only a pattern with more than one
+// wildcard (or a "**/") needs the general matcher, once its ends have matched.
 bool PathGlob::matches(std::string_view path) const {
   if (is_literal_) return path == literal_;
+  if (path.size() < head_ + tail_) return false;
+  for (std::size_t k = 0; k < head_; ++k)
+    if (!step(tokens_[k], static_cast<unsigned char>(path[k]))) return false;
+  for (std::size_t k = 1; k <= tail_; ++k)
+    if (!step(tokens_[tokens_.size() - k], static_cast<unsigned char>(path[path.size() - k]))) return false;
+  switch (middle_) {
+    case Middle::none: return path.size() == head_;
+    case Middle::star: return path.substr(head_, path.size() - head_ - tail_).find('/') == std::string_view::npos;
+    case Middle::anything: return true;
+    case Middle::general: break;
+  }
+  return general_matches(path);
+}
+
+bool PathGlob::general_matches(std::string_view path) const {
   const std::size_t n = tokens_.size();
   // live[k]: the path read so far is matched by tokens_[0..k). A star, "**/" and "**" may match
   // nothing, so they pass liveness on ("**/" only at the start of a folder name).
@@ -182,6 +209,8 @@ void IgnoreRules::add_file(std::string_view base, std::string_view text) {
 }
 
 bool IgnoreRules::ignored(std::string_view rel_path, bool is_dir) const {
+  // An unanchored pattern sees the last component, which is the same below any pattern's base.
+  const std::string_view name = base_name(rel_path);
   for (auto it = patterns_.rbegin(); it != patterns_.rend(); ++it) {
     const Pattern& pat = *it;
     if (pat.dir_only && !is_dir) continue;
@@ -190,14 +219,7 @@ bool IgnoreRules::ignored(std::string_view rel_path, bool is_dir) const {
       if (!(below.starts_with(pat.base) && below.size() > pat.base.size() && below[pat.base.size()] == '/')) continue;
       below.remove_prefix(pat.base.size() + 1);
     }
-    bool hit;
-    if (pat.anchored) {
-      hit = pat.glob.matches(below);
-    } else {
-      auto slash = below.rfind('/');
-      hit = pat.glob.matches(slash == std::string_view::npos ? below : below.substr(slash + 1));
-    }
-    if (hit) return !pat.negate;
+    if (pat.glob.matches(pat.anchored ? below : name)) return !pat.negate;
   }
   return false;
 }

@@ -25,10 +25,17 @@ class PathGlob {
     char c = 0;               // for literal
     std::bitset<256> set{};   // for char_class
   };
+  // What lies between the fixed-width tokens at the start and at the end of the pattern: nothing
+  // ("file[0-9].txt"), one star ("*.py[cod]", ".env*"), a final "**" ("a/**"), or anything else,
+  // which the general matcher takes.
+  enum class Middle : std::uint8_t { none, star, anything, general };
   [[nodiscard]] bool step(const Token& t, unsigned char c) const;
+  [[nodiscard]] bool general_matches(std::string_view path) const;
   std::vector<Token> tokens_;
   std::string literal_;       // the whole pattern when it has no wildcard
   bool is_literal_ = true;
+  std::size_t head_ = 0, tail_ = 0;  // fixed-width tokens (one char each) at the start and the end
+  Middle middle_ = Middle::none;
 };
 
 class IgnoreRules {

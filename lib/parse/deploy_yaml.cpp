@@ -109,9 +109,10 @@ bool in_deploy_folder(const std::string& path) {
 }  // namespace
 
 bool deploy_yaml_accepts(std::string_view rel_path) {
-  std::string path = ascii_lower(rel_path), name = ascii_lower(base_name(rel_path));
-  bool yaml = name.ends_with(".yaml") || name.ends_with(".yml");
-  if (!yaml || path.find("templates/") != std::string::npos) return false;  // Helm templates are not YAML yet
+  std::string name = ascii_lower(base_name(rel_path));
+  if (!name.ends_with(".yaml") && !name.ends_with(".yml")) return false;  // before lowering the whole path
+  std::string path = ascii_lower(rel_path);
+  if (path.find("templates/") != std::string::npos) return false;  // Helm templates are not YAML yet
   return name.starts_with("docker-compose") || name.starts_with("compose") || name.starts_with("values") ||
          in_deploy_folder(path);
 }

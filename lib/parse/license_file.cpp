@@ -26,9 +26,9 @@ constexpr std::array<std::string_view, 34> kCodeExtensions = {
     ".C",    ".H",   ".CC",  ".CPP",   ".CXX", ".HPP",  ".JAVA", ".KT", ".SCALA", ".RB", ".PHP",  ".CS",
     ".SWIFT", ".SH", ".PS1", ".JSON",  ".YAML", ".YML", ".TOML", ".XML", ".LOCK", ".PROTO"};
 
-bool named(const std::string& name, const char* stem) {
-  std::string s(stem);
-  return name == s || name.starts_with(s + ".") || name.starts_with(s + "-");
+// STEM, STEM.x or STEM-x.
+bool named(std::string_view name, std::string_view stem) {
+  return name.starts_with(stem) && (name.size() == stem.size() || name[stem.size()] == '.' || name[stem.size()] == '-');
 }
 
 bool is_code(const std::string& name) {
@@ -96,10 +96,10 @@ void read_license_file(const ParseInput& in, ParseOutput& out) {
 
 bool license_file_accepts(std::string_view rel_path) {
   std::string name = ascii_upper(base_name(rel_path));
-  if (is_code(name)) return false;
-  return named(name, "LICENSE") || named(name, "LICENCE") || named(name, "COPYING") || named(name, "MODEL_LICENSE") ||
-         named(name, "USE_POLICY") || named(name, "ACCEPTABLE_USE_POLICY") || name == "NOTICE" ||
-         name == "NOTICE.TXT" || name == "NOTICE.MD";
+  bool license = named(name, "LICENSE") || named(name, "LICENCE") || named(name, "COPYING") ||
+                 named(name, "MODEL_LICENSE") || named(name, "USE_POLICY") || named(name, "ACCEPTABLE_USE_POLICY") ||
+                 name == "NOTICE" || name == "NOTICE.TXT" || name == "NOTICE.MD";
+  return license && !is_code(name);  // the names first: few files have them, most end in a code extension
 }
 
 void parse_license_file(const ParseInput& in, ParseOutput& out) {

@@ -1,12 +1,12 @@
 #include "rules/glob.hpp"
 
-#include <cctype>
+#include "core/text.hpp"
 
 namespace openlock {
 
 namespace {
 
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+constexpr auto lower = to_ascii_lower;
 
 // Matches a [...] class at pattern[p] against c; sets `end` past the class. A class that never
 // closes is taken literally as '['.

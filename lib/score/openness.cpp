@@ -180,7 +180,7 @@ std::optional<std::string> artefact_component(std::string_view rel_path) {
     if (any_glob(c.file_names, name)) return c.name;
     if (c.folders.empty()) continue;
     for (std::string_view dir = folder_of(rel_path); !dir.empty(); dir = folder_of(dir)) {
-      if (any_glob(c.folders, ascii_lower(base_name(dir)))) return c.name;
+      if (any_glob(c.folders, base_name(dir))) return c.name;  // glob_match ignores ASCII case itself
     }
   }
   return std::nullopt;

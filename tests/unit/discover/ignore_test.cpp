@@ -1,6 +1,12 @@
 #include "discover/ignore.hpp"
 
+#include <fnmatch.h>
 #include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "unit/concatenations.hpp"
 
 using namespace openlock;
 
@@ -116,4 +122,78 @@ TEST(IgnoreRules, LongPathsAndPatternsStayCheap) {
   for (int i = 0; i < 500; ++i) deep += "aaaaaaa/";
   EXPECT_FALSE(rules.ignored(deep + std::string(2000, 'a'), false));
   EXPECT_TRUE(rules.ignored(deep + "z", false));
+}
+
+// The checks of a pattern's fixed-width ends and of the one wildcard between them.
+TEST(PathGlob, FixedWidthEndsAndOneWildcard) {
+  EXPECT_TRUE(path_glob_match("file[0-9].txt", "file7.txt"));
+  EXPECT_FALSE(path_glob_match("file[0-9].txt", "file77.txt")) << "no wildcard: the length is fixed";
+  EXPECT_FALSE(path_glob_match("file[0-9].txt", "file7.txtx"));
+  EXPECT_TRUE(path_glob_match("*.py[cod]", "a.pyc"));
+  EXPECT_TRUE(path_glob_match("*.py[cod]", ".pyo")) << "the star may be empty";
+  EXPECT_FALSE(path_glob_match("*.py[cod]", "a.py"));
+  EXPECT_FALSE(path_glob_match("*.py[cod]", "a.pyx"));
+  EXPECT_FALSE(path_glob_match("*.py[cod]", "dir/a.pyc")) << "a star never crosses a '/'";
+  EXPECT_TRUE(path_glob_match(".coverage.*", ".coverage.1"));
+  EXPECT_TRUE(path_glob_match(".coverage.*", ".coverage."));
+  EXPECT_FALSE(path_glob_match(".coverage.*", ".coverage"));
+  EXPECT_FALSE(path_glob_match(".coverage.*", ".coverage.1/x"));
+  EXPECT_FALSE(path_glob_match("abc*abc", "abc")) << "the two ends may not overlap";
+  EXPECT_TRUE(path_glob_match("abc*abc", "abcabc"));
+  EXPECT_TRUE(path_glob_match("a?*?b", "axyb"));
+  EXPECT_FALSE(path_glob_match("a?*?b", "axb"));
+  EXPECT_TRUE(path_glob_match("a/**", "a/b"));
+  EXPECT_FALSE(path_glob_match("a/**", "ab/c"));
+  EXPECT_TRUE(path_glob_match("**/x.log", "a/b/x.log")) << "a **/ goes to the general matcher after the end matched";
+  EXPECT_FALSE(path_glob_match("**/x.log", "a/b/y.log"));
+  EXPECT_FALSE(path_glob_match("a*b*c", "a/b/c"));
+  EXPECT_TRUE(path_glob_match("a*b*c", "axbxc"));
+}
+
+// Without "**", a gitignore glob is fnmatch(3) with FNM_PATHNAME: every pattern of up to three
+// tokens over a small alphabet against every path of up to five chars, both ways.
+TEST(PathGlob, AgreesWithFnmatchOnSmallPatternsAndPaths) {
+  using openlock::testing::concatenations;
+  const auto patterns = concatenations({"a", "b", ".", "/", "*", "?", "[ab]", "[!a]", "\\*"}, 3);
+  const auto paths = concatenations({"a", "b", ".", "/", "*"}, 5);
+  std::size_t checked = 0, matched = 0;
+  for (const auto& pattern : patterns) {
+    if (pattern.find("**") != std::string::npos) continue;  // git's "**" is not fnmatch's
+    PathGlob glob(pattern);
+    for (const auto& path : paths) {
+      bool expected = fnmatch(pattern.c_str(), path.c_str(), FNM_PATHNAME) == 0;
+      ASSERT_EQ(glob.matches(path), expected) << "pattern '" << pattern << "' path '" << path << "'";
+      ++checked;
+      matched += expected;
+    }
+  }
+  EXPECT_GT(checked, 100000u);
+  EXPECT_GT(matched, 1000u);
+}
+
+// The fast checks under every gitignore feature: negation, folder-only, anchoring, "**", a
+// nested ignore file's base.
+TEST(IgnoreRules, FastPatternsKeepGitSemantics) {
+  IgnoreRules rules;
+  rules.add_file("", "*.py[cod]\n!keep.pyc\n*.egg-info/\n/.env*\n**/__pycache__/\nlogs/**\ndocs/*.md\n");
+  rules.add_file("pkg", "!*.pyo\n/gen_*\n");
+  EXPECT_TRUE(rules.ignored("a/b.pyc", false));
+  EXPECT_FALSE(rules.ignored("a/keep.pyc", false)) << "a later negation wins";
+  EXPECT_FALSE(rules.ignored("a/b.py", false));
+  EXPECT_TRUE(rules.ignored("src/x.egg-info", true));
+  EXPECT_FALSE(rules.ignored("src/x.egg-info", false)) << "folder-only";
+  EXPECT_TRUE(rules.ignored(".env.local", false));
+  EXPECT_FALSE(rules.ignored("sub/.env.local", false)) << "anchored at the root";
+  EXPECT_TRUE(rules.ignored("a/b/__pycache__", true));
+  EXPECT_FALSE(rules.ignored("a/b/x__pycache__", true));
+  EXPECT_TRUE(rules.ignored("logs/2024/x.txt", false));
+  EXPECT_FALSE(rules.ignored("logs", true));
+  EXPECT_TRUE(rules.ignored("docs/a.md", false));
+  EXPECT_FALSE(rules.ignored("docs/sub/a.md", false)) << "a star in an anchored pattern stays in one folder";
+  EXPECT_TRUE(rules.ignored("pkg/m.pyc", false));
+  EXPECT_FALSE(rules.ignored("pkg/m.pyo", false)) << "the nested file's negation";
+  EXPECT_TRUE(rules.ignored("other/m.pyo", false));
+  EXPECT_TRUE(rules.ignored("pkg/gen_x", false));
+  EXPECT_FALSE(rules.ignored("pkg/sub/gen_x", false)) << "anchored at the nested file's folder";
+  EXPECT_FALSE(rules.ignored("gen_x", false));
 }

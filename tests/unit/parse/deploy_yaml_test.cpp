@@ -17,9 +17,10 @@ ParseOutput deploy(std::string_view text, std::string_view path = "deploy/app.ya
 
 TEST(DeployYaml, Accepts) {
   for (const char* p : {"docker-compose.yml", "compose.gpu.yaml", "charts/app/values.yaml", "values-prod.yml",
-                        "k8s/deployment.yaml", "ops/kubernetes/pod.yml"})
+                        "k8s/deployment.yaml", "ops/kubernetes/pod.yml", "Ops/K8S/Pod.YML"})
     EXPECT_TRUE(deploy_yaml_accepts(p)) << p;
-  for (const char* p : {"charts/app/templates/deployment.yaml", "config.yaml", ".github/workflows/ci.yml", "k8s/README.md"})
+  for (const char* p : {"charts/app/templates/deployment.yaml", "config.yaml", ".github/workflows/ci.yml", "k8s/README.md",
+                        "Charts/App/Templates/Deployment.yaml", "k8s/pod.json"})
     EXPECT_FALSE(deploy_yaml_accepts(p)) << p;
 }
 

@@ -165,6 +165,8 @@ TEST(Openness, ArtefactsAreKnownByNameAndFolder) {
   EXPECT_EQ(artefact_component("checkpoints/step1000/weights.txt"), "Model parameters (Intermediate)");
   EXPECT_FALSE(artefact_component("src/main.cpp"));
   EXPECT_FALSE(artefact_component("docs/trainers.md"));
+  EXPECT_EQ(artefact_component("Scripts/Training/launch.sh"), "Training code") << "folder names in any case";
+  EXPECT_EQ(artefact_component("out/MODEL.SafeTensors"), "Model parameters (Final)");
 }
 
 TEST(Openness, TheMofRecordOfAScanEvaluatesToTheSameClass) {
