@@ -181,7 +181,15 @@ Outcome evaluate_condition(const Condition& c, const Scope& scope, const GlobHit
 
 std::string_view context_of_fact(const Fact& fact) {
   // A parser may know better than the path (Rust #[cfg(test)] items): its context attribute wins.
-  return fact.has("context") ? fact.get("context") : context_of(fact.location.path);
+  if (fact.has("context")) return fact.get("context");
+  // Findings come file by file: the last path's context is asked again and again.
+  thread_local std::string last_path;
+  thread_local std::string_view last_context;
+  if (last_context.empty() || fact.location.path != last_path) {
+    last_path = fact.location.path;
+    last_context = context_of(last_path);  // a view of a constant: valid after last_path changes
+  }
+  return last_context;
 }
 
 // `paths` and `context` narrow what a rule sees: facts outside them do not exist for it.
@@ -217,7 +225,10 @@ std::string fill(const std::string& tmpl, const Rule& rule, const Fact& fact) {
   for (std::size_t i = 0; i < tmpl.size();) {
     std::size_t close = tmpl[i] == '{' ? tmpl.find('}', i) : std::string::npos;
     if (close == std::string::npos) {
-      out += tmpl[i++];
+      std::size_t next = tmpl.find('{', i + 1);  // the text up to the next placeholder, at once
+      if (next == std::string::npos) next = tmpl.size();
+      out.append(tmpl, i, next - i);
+      i = next;
       continue;
     }
     std::string name = tmpl.substr(i + 1, close - i - 1);
