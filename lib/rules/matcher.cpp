@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/text.hpp"
 #include "rules/glob.hpp"
 #include "rules/glob_regex.hpp"
 
@@ -20,11 +21,10 @@ struct GlobMatcher::Attr {
 
 namespace {
 
-// ASCII case folding, as glob_match's (by hand: std::tolower asks the locale for every character).
+// ASCII case folding, as glob_match's, into a buffer the caller reuses.
 std::string& lower_into(std::string& out, std::string_view text) {
   out.assign(text);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  std::transform(out.begin(), out.end(), out.begin(), to_ascii_lower);
   return out;
 }
 
