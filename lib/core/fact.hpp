@@ -1,6 +1,7 @@
 // The flat fact model: the seam between parsers and rules (see docs/architecture.md).
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -45,5 +46,17 @@ class FactFilter {
   /// `draft` has the fact's kind and attributes; its location and evidence may still be empty.
   [[nodiscard]] virtual bool wants(const Fact& draft) const = 0;
 };
+
+using AttrView = std::pair<std::string_view, std::string_view>;
+
+/// Sets `draft`'s kind and attributes (`head`, then `rest`) for FactFilter::wants, reusing its
+/// strings' buffers: a parser keeps one draft, and a fact turned down then costs no allocation.
+inline void fill_draft(Fact& draft, std::string_view kind, std::span<const AttrView> head, std::span<const AttrView> rest) {
+  draft.kind.assign(kind);
+  draft.attrs.resize(head.size() + rest.size());
+  auto to = draft.attrs.begin();
+  for (auto part : {head, rest})
+    for (const auto& [key, value] : part) to->first.assign(key), to->second.assign(value), ++to;
+}
 
 }  // namespace openlock

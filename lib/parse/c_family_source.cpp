@@ -343,7 +343,7 @@ bool reads_env(std::string_view function) {
   return false;
 }
 
-using Attrs = std::initializer_list<std::pair<std::string_view, std::string_view>>;
+using Attrs = std::initializer_list<AttrView>;
 
 struct Reader {
   const ParseInput& in;
@@ -362,19 +362,10 @@ struct Reader {
   // keep their buffers: most calls, includes and literals are wanted by no rule and then cost no
   // allocation.
   void add(std::string_view kind, const Token& t, Attrs attrs, std::string_view evidence = {}) {
-    draft.kind.assign(kind);
-    draft.attrs.resize(1 + (t.test ? 1 : 0) + attrs.size());
-    auto to = draft.attrs.begin();
-    auto put = [&](std::string_view key, std::string_view value) { to->first.assign(key), to->second.assign(value), ++to; };
-    put("language", language_name(lang));
-    if (t.test) put("context", "test");
-    for (const auto& [key, value] : attrs) put(key, value);
+    const AttrView head[] = {{"language", language_name(lang)}, {"context", "test"}};
+    fill_draft(draft, kind, std::span(head, t.test ? 2 : 1), {attrs.begin(), attrs.size()});
     if (!in.wants(draft)) return;
-    if (evidence.empty()) {
-      std::string_view line = in.text.substr(std::min(t.line_start, in.text.size()));
-      if (t.line_start == 0 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
-      evidence = trim(line.substr(0, line.find_first_of("\r\n")));
-    }
+    if (evidence.empty()) evidence = evidence_line(in.text, t.line_start);
     out.facts.push_back(Fact{draft.kind, {std::string(in.path), t.line, t.column}, std::string(cap_utf8(evidence, 300)), draft.attrs});
   }
 

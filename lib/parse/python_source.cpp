@@ -206,16 +206,11 @@ struct Reader {
   // Adds a fact of `kind` with `attrs` at token `t`, if the scan wants it. Asked first with the
   // draft, whose strings keep their buffers: most calls, imports and literals of a source file
   // are wanted by no rule and then cost no allocation.
-  void add(std::string_view kind, const Token& t, std::initializer_list<std::pair<std::string_view, std::string_view>> attrs) {
-    draft.kind.assign(kind);
-    draft.attrs.resize(attrs.size());
-    auto to = draft.attrs.begin();
-    for (const auto& [key, value] : attrs) to->first.assign(key), to->second.assign(value), ++to;
+  void add(std::string_view kind, const Token& t, std::initializer_list<AttrView> attrs) {
+    fill_draft(draft, kind, {}, {attrs.begin(), attrs.size()});
     if (!in.wants(draft)) return;
-    std::string_view line = in.text.substr(std::min<std::size_t>(t.line_start, in.text.size()));
-    if (t.line_start == 0 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
-    line = line.substr(0, line.find_first_of("\r\n"));
-    out.facts.push_back(Fact{draft.kind, {std::string(in.path), t.line, t.column}, std::string(cap_utf8(trim(line), 300)), draft.attrs});
+    std::string evidence(cap_utf8(evidence_line(in.text, t.line_start), 300));
+    out.facts.push_back(Fact{draft.kind, {std::string(in.path), t.line, t.column}, std::move(evidence), draft.attrs});
   }
 
   // `import a.b as c, d` and `from a.b import x, y as z` / `from . import x` (relative: skipped).

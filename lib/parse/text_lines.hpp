@@ -2,6 +2,7 @@
 // a UTF-8 byte-order mark is dropped, line numbers are 1-based.
 #pragma once
 
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -31,6 +32,14 @@ inline std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
+}
+
+/// The line that starts at offset `line_start` of `text`, as split_lines gives it (a BOM
+/// dropped), trimmed: the evidence of a fact a lexer found on it.
+inline std::string_view evidence_line(std::string_view text, std::size_t line_start) {
+  std::string_view line = text.substr(std::min(line_start, text.size()));
+  if (line_start == 0 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
+  return trim(line.substr(0, line.find_first_of("\r\n")));
 }
 
 }  // namespace openlock
