@@ -8,10 +8,12 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
+#include <thread>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "commands.hpp"
+#include "heap.hpp"
 #include "openlock/openness.hpp"
 #include "openlock/openlock.hpp"
 
@@ -120,6 +122,7 @@ int run(const ScanFlags& f) {
   std::vector<std::pair<Format, std::string>> reports;
   if (!plan_reports(f, reports)) return usage;
 
+  prepare_heap(f.jobs ? f.jobs : std::thread::hardware_concurrency());
   AuditOptions options;
   options.targets = f.paths.empty() ? std::vector<std::string>{"."} : f.paths;
   options.rule_dirs = f.rule_dirs;

@@ -1,0 +1,10 @@
+// The command's heap set-up for a scan (heap.cpp says why).
+#pragma once
+
+namespace openlock::cli {
+
+/// Asks for large pages for the main heap and for `threads` parsing threads' heaps, unless the
+/// user set GLIBC_TUNABLES. Call before the scan starts its threads.
+void prepare_heap(unsigned threads);
+
+}  // namespace openlock::cli
