@@ -175,14 +175,25 @@ int score_of(const Model& m, const MofEvaluation& mof) {
 }  // namespace
 
 std::optional<std::string> artefact_component(std::string_view rel_path) {
-  std::string_view name = base_name(rel_path);
-  for (const auto& c : knowledge().components) {
-    if (any_glob(c.file_names, name)) return c.name;
-    if (c.folders.empty()) continue;
-    for (std::string_view dir = folder_of(rel_path); !dir.empty(); dir = folder_of(dir)) {
-      if (any_glob(c.folders, base_name(dir))) return c.name;  // glob_match ignores ASCII case itself
-    }
+  const auto& components = knowledge().components;
+  // Which components some folder above the file stands for depends on the folder alone; the walk
+  // hands over a folder's files one after another, so the last folder's answer is kept.
+  thread_local std::string last_folder = "\n";  // no path has this folder
+  thread_local std::vector<bool> folder_stands_for;
+  std::string_view folder = folder_of(rel_path);
+  if (folder != last_folder) {
+    last_folder = folder;
+    folder_stands_for.assign(components.size(), false);
+    for (std::size_t i = 0; i < components.size(); ++i)
+      for (std::string_view dir = folder; !dir.empty() && !components[i].folders.empty(); dir = folder_of(dir))
+        if (any_glob(components[i].folders, base_name(dir))) {  // glob_match ignores ASCII case itself
+          folder_stands_for[i] = true;
+          break;
+        }
   }
+  std::string_view name = base_name(rel_path);
+  for (std::size_t i = 0; i < components.size(); ++i)
+    if (any_glob(components[i].file_names, name) || folder_stands_for[i]) return components[i].name;
   return std::nullopt;
 }
 

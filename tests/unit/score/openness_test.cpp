@@ -169,6 +169,15 @@ TEST(Openness, ArtefactsAreKnownByNameAndFolder) {
   EXPECT_EQ(artefact_component("out/MODEL.SafeTensors"), "Model parameters (Final)");
 }
 
+TEST(Openness, AFoldersAnswerIsKeptOnlyForThatFolder) {  // files come folder by folder
+  EXPECT_EQ(artefact_component("scripts/training/a.sh"), "Training code");
+  EXPECT_EQ(artefact_component("scripts/training/b.sh"), "Training code");
+  EXPECT_FALSE(artefact_component("scripts/b.sh")) << "the parent folder is not the training folder";
+  EXPECT_FALSE(artefact_component("b.sh"));
+  EXPECT_EQ(artefact_component("scripts/training/deeper/b.sh"), "Training code");
+  EXPECT_EQ(artefact_component("scripts/b.safetensors"), "Model parameters (Final)") << "the name still counts";
+}
+
 TEST(Openness, TheMofRecordOfAScanEvaluatesToTheSameClass) {
   Repo repo;
   repo.write("README.md", kOpenCard);
