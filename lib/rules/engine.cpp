@@ -37,6 +37,11 @@ bool number_in(const Condition::AttrTest& test, std::string_view value) {
          (!test.le || v <= *test.le);
 }
 
+// Whether `hits` (one fact's) say that its value `attr` passed the globs of `test`.
+bool has_hit(std::span<const GlobMatcher::Hit> hits, std::size_t attr, const Condition::AttrTest& test) {
+  return std::find(hits.begin(), hits.end(), GlobMatcher::Hit{static_cast<std::uint32_t>(attr), &test}) != hits.end();
+}
+
 // Which glob tests each value of each fact passes. With a matcher, every fact is matched once,
 // up front, for all rules; without one (evaluate_rules), each test runs its globs one by one.
 class GlobHits {
@@ -69,9 +74,7 @@ class GlobHits {
       return std::any_of(test.patterns.begin(), test.patterns.end(), [&](const std::string& p) { return glob_match(p, value); });
     }
     auto i = static_cast<std::size_t>(&fact - facts_);
-    auto begin = hits_.begin() + static_cast<std::ptrdiff_t>(first_[i]);
-    auto end = hits_.begin() + static_cast<std::ptrdiff_t>(first_[i + 1]);
-    return std::find(begin, end, GlobMatcher::Hit{static_cast<std::uint32_t>(attr), &test}) != end;
+    return has_hit(std::span(hits_).subspan(first_[i], first_[i + 1] - first_[i]), attr, test);
   }
 
  private:
@@ -85,9 +88,7 @@ class GlobHits {
 // The glob hits of one fact alone, from GlobMatcher::match.
 struct OneFactHits {
   const std::vector<GlobMatcher::Hit>& hits;
-  bool passes(const Fact&, std::size_t attr, const Condition::AttrTest& test) const {
-    return std::find(hits.begin(), hits.end(), GlobMatcher::Hit{static_cast<std::uint32_t>(attr), &test}) != hits.end();
-  }
+  bool passes(const Fact&, std::size_t attr, const Condition::AttrTest& test) const { return has_hit(hits, attr, test); }
 };
 
 // `Globs` says which values pass which glob tests: GlobHits, or OneFactHits.
@@ -287,12 +288,10 @@ struct CompiledRules::Compiled {
   explicit Compiled(std::span<const Rule> rules) : matcher(rules), gated(rules.size()) {
     for (std::size_t r = 0; r < rules.size(); ++r) {
       gated[r] = needs_glob(rules[r].match);
-      auto walk = [&](const Condition& c, auto& self) -> void {
-        if (c.op == Condition::Op::leaf) leaves[c.fact_kind].push_back(&c);
-        for (const auto& t : c.tests) rule_of.emplace(&t, r);
-        for (const auto& child : c.children) self(child, self);
-      };
-      walk(rules[r].match, walk);
+      for_each_leaf(rules[r].match, [&](const Condition& leaf) {
+        leaves[leaf.fact_kind].push_back(&leaf);
+        for (const auto& t : leaf.tests) rule_of.emplace(&t, r);
+      });
     }
   }
   GlobMatcher matcher;
@@ -407,11 +406,7 @@ std::vector<Finding> evaluate_rules(const std::vector<Rule>& rules, const std::v
 
 std::set<std::string, std::less<>> fact_kinds(const Rule& rule) {
   std::set<std::string, std::less<>> kinds;
-  auto walk = [&kinds](const Condition& c, auto& self) -> void {
-    if (c.op == Condition::Op::leaf) kinds.insert(c.fact_kind);
-    for (const auto& child : c.children) self(child, self);
-  };
-  walk(rule.match, walk);
+  for_each_leaf(rule.match, [&kinds](const Condition& leaf) { kinds.insert(leaf.fact_kind); });
   if (!rule.at.empty()) kinds.insert(rule.at);
   return kinds;
 }

@@ -28,12 +28,6 @@ std::string& lower_into(std::string& out, std::string_view text) {
   return out;
 }
 
-template <typename Leaf>
-void for_each_leaf(const Condition& c, Leaf leaf) {
-  if (c.op == Condition::Op::leaf) leaf(c);
-  for (const auto& child : c.children) for_each_leaf(child, leaf);
-}
-
 }  // namespace
 
 GlobMatcher::GlobMatcher(std::span<const Rule> rules) {

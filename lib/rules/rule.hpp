@@ -38,6 +38,13 @@ struct Condition {
   std::vector<Condition> children;      // any / all / not
 };
 
+/// Calls `visit` with each leaf of `c`, in the order they are written (also those under `not`).
+template <typename Visit>
+void for_each_leaf(const Condition& c, Visit&& visit) {
+  if (c.op == Condition::Op::leaf) visit(c);
+  for (const auto& child : c.children) for_each_leaf(child, visit);
+}
+
 struct Rule {
   std::string id;
   std::string title;

@@ -228,12 +228,13 @@ std::string glob_to_regex(const std::string& glob) {
 }
 
 void collect_patterns(const Condition& c, std::set<std::string>& out) {
-  for (const auto& t : c.tests) {
-    for (const auto& p : t.patterns)
-      if (p.find_first_not_of("*? ") != std::string::npos && p != "true" && p != "false") out.insert(glob_to_regex(p));
-    if (t.regex) out.insert(t.regex->pattern());
-  }
-  for (const auto& child : c.children) collect_patterns(child, out);
+  for_each_leaf(c, [&out](const Condition& leaf) {
+    for (const auto& t : leaf.tests) {
+      for (const auto& p : t.patterns)
+        if (p.find_first_not_of("*? ") != std::string::npos && p != "true" && p != "false") out.insert(glob_to_regex(p));
+      if (t.regex) out.insert(t.regex->pattern());
+    }
+  });
 }
 
 }  // namespace
