@@ -45,6 +45,7 @@ main{max-width:1100px;margin:0 auto;padding:16px}h1{font-size:1.5em;margin:.2em 
 .muted{color:var(--muted)}.axes{display:grid;grid-template-columns:repeat(auto-fit,minmax(260px,1fr));gap:12px}
 .axis{border:1px solid var(--line);border-radius:8px;padding:10px}.axis h3{margin:0 0 6px;font-size:1em;text-transform:capitalize}
 .gauge{height:12px;background:var(--chip);border-radius:6px;overflow:hidden}.gauge span{display:block;height:100%}
+.dec-deny{background:var(--high)}.dec-require{background:var(--medium)}.dec-allow{background:var(--low)}
 .lvl-none{background:var(--none)}.lvl-low{background:var(--low)}.lvl-medium{background:var(--medium)}.lvl-high{background:var(--high)}
 .badge{display:inline-block;padding:0 8px;border-radius:10px;color:#fff;font-size:.85em}
 .chip{display:inline-block;background:var(--chip);border-radius:10px;padding:1px 8px;margin:2px;font-size:.85em}
@@ -138,6 +139,13 @@ void model_html(std::ostream& o, const Model& m, const AuditResult& r) {
     o << "<p class=\"clauses\">";
     for (const auto& k : kinds) o << "<span class=\"chip clause\">" << esc(k) << "</span>";
     o << "</p>";
+  }
+  if (!m.policy.empty()) {  // the config's deployment judged against each clause, deny first
+    o << "<p><b>Deployment policy</b></p><ul class=\"policy\">";
+    for (const auto& d : m.policy)
+      o << "<li><span class=\"badge dec-" << esc(d.decision) << "\">" << esc(d.decision) << "</span> <code>" << esc(d.clause)
+        << "</code> " << esc(d.reason) << " <span class=\"muted\">" << esc(where(d.location)) << "</span></li>";
+    o << "</ul>";
   }
   for (const auto& id : l.identified)
     o << "<p class=\"muted\">" << esc(id.path) << ": " << (id.status == "modified" ? "modified variant of " : "") << esc(id.name)

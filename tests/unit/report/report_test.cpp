@@ -248,6 +248,20 @@ TEST(CycloneDxReport, ModelsAndDependenciesAsComponents) {
   EXPECT_EQ(json::parse(rendered(r, Format::cyclonedx))["components"][0]["licenses"][0]["expression"], "Apache-2.0");
 }
 
+TEST(HtmlReport, ListsEachModelsDeploymentDecisions) {
+  AuditResult r = sample();
+  EXPECT_EQ(rendered(r, Format::html).find("Deployment policy"), std::string::npos) << "no deployment, no list";
+  r.models[0].policy = {{"deny", "mau_cap", "declared 9 users exceed the cap of <5>", "cap text", {"LICENSE", 6, 0}},
+                        {"require", "attribution", "display \"Built with X\"", "text", {"LICENSE", 10, 0}}};
+  std::string html = rendered(r, Format::html);
+  auto deny = html.find("<span class=\"badge dec-deny\">deny</span> <code>mau_cap</code> declared 9 users exceed the cap of &lt;5&gt;");
+  auto require = html.find("<span class=\"badge dec-require\">require</span> <code>attribution</code>");
+  ASSERT_NE(deny, std::string::npos);
+  ASSERT_NE(require, std::string::npos);
+  EXPECT_LT(deny, require) << "in the report's order";
+  EXPECT_NE(html.find("LICENSE:6"), std::string::npos) << "where the clause is";
+}
+
 TEST(HtmlReport, EscapesEverythingFromTheTarget) {
   AuditResult r = sample();
   const std::string hostile = "<script>alert(1)</script>\"'><img src=x onerror=alert(2)>";
@@ -255,6 +269,7 @@ TEST(HtmlReport, EscapesEverythingFromTheTarget) {
   r.models[0].name = hostile;
   r.models[0].path = "dir/" + hostile + "/README.md";
   r.models[0].license.clauses = {{"mau_cap", hostile, {hostile, 1, 1}, ""}};
+  r.models[0].policy = {{hostile, hostile, hostile, hostile, {hostile, 1, 0}}};
   r.findings[0].evidence = hostile;
   r.findings[0].message = hostile;
   r.findings[0].location.path = hostile;
