@@ -53,6 +53,7 @@ json model_card_json(const Model& m) {
   add("openlock:license:kind", m.license.kind);
   add("openlock:license:osi_approved", m.license.osi_approved ? "true" : "false");
   for (const auto& c : m.license.clauses) add("openlock:license:clause:" + c.kind, c.evidence);
+  for (const auto& d : m.policy) add("openlock:policy:" + d.clause, d.decision + ": " + d.reason);
   add("openlock:gated", m.gated ? "true" : "false");
   add("openlock:openness:class", m.openness.model_class);
   add("openlock:openness:score", std::to_string(m.openness.score));

@@ -223,6 +223,7 @@ TEST(CycloneDxReport, ModelsAndDependenciesAsComponents) {
   r.models[0].task = "text-generation";
   r.models[0].datasets = {"org/data"};
   r.models[0].evaluations = {{"text-generation", "gsm8k", "accuracy", "61.2", {"README.md", 9, 1}}};
+  r.models[0].policy = {{"deny", "mau_cap", "declared 9 users exceed the cap of 5", "cap text", {"LICENSE", 6, 0}}};
   r.dependencies = {{"pypi", "torch", "2.3.0", "==2.3.0", "prod", "pkg:pypi/torch@2.3.0", {"requirements.txt", 2, 1}},
                     {"pypi", "torch", "2.3.0", "==2.3.0", "prod", "pkg:pypi/torch@2.3.0", {"sub/requirements.txt", 1, 1}},
                     {"docker", "nvidia/cuda", "12.4", "nvidia/cuda:12.4", "", "pkg:docker/nvidia/cuda?tag=12.4",
@@ -240,6 +241,10 @@ TEST(CycloneDxReport, ModelsAndDependenciesAsComponents) {
   EXPECT_EQ(model["modelCard"]["modelParameters"]["datasets"][0]["name"], "org/data");
   EXPECT_EQ(model["modelCard"]["quantitativeAnalysis"]["performanceMetrics"][0]["value"], "61.2");
   EXPECT_EQ(model["pedigree"]["ancestors"][0]["name"], "org/base");
+  json deployment;
+  for (const auto& p : model["modelCard"]["properties"])
+    if (p["name"] == "openlock:policy:mau_cap") deployment = p["value"];
+  EXPECT_EQ(deployment, "deny: declared 9 users exceed the cap of 5") << "the config's decision on each clause";
   EXPECT_EQ(bom["components"][1]["purl"], "pkg:pypi/torch@2.3.0");
   EXPECT_EQ(bom["components"][1]["scope"], "required");
   EXPECT_EQ(bom["components"][2]["type"], "container");
