@@ -25,13 +25,15 @@ namespace {
 
 enum class Lang { js, go, rust, c };
 
+// 32 bytes: a large file has hundreds of thousands of tokens (offsets fit: the lexer refuses
+// files of 4 GiB and more).
 struct Token {
-  enum Kind : std::uint8_t { name, string, include, op } kind;
   // Into the source, or the lexer's copy when a literal's value differs from its text (escapes).
   // strings: contents without quotes; include: the header; op: one char or "::"
   std::string_view text;
-  unsigned line, column;
-  std::size_t line_start;  // offset of the line's first byte: evidence is cut only for tokens that give a fact
+  std::uint32_t line, column;
+  std::uint32_t line_start;  // offset of the line's first byte: evidence is cut only for tokens that give a fact
+  enum Kind : std::uint8_t { name, string, include, op } kind;
   bool test = false;  // inside a Rust #[cfg(test)] item
 };
 
@@ -70,7 +72,7 @@ class Lexer {
       if (c == '/' && peek(1) == '/') { skip_to_eol(); continue; }
       if (c == '/' && peek(1) == '*') { block_comment(); continue; }
       if (c == '/' && lang_ == Lang::js && regex_allowed(tokens) && skip_regex()) continue;
-      Token t{Token::op, "", line_, column(), line_start_};
+      Token t{"", line_, column(), static_cast<std::uint32_t>(line_start_), Token::op};
       if (lang_ == Lang::c && c == '#' && only_space_before()) {
         if (!directive(t)) continue;
       } else if (raw_string_start()) {
@@ -473,6 +475,7 @@ struct Reader {
 bool c_family_source_accepts(std::string_view rel_path) { return extension_of(rel_path) != nullptr; }
 
 void parse_c_family_source(const ParseInput& in, ParseOutput& out) {
+  if (too_large_to_lex(in, out)) return;
   const Extension* ext = extension_of(in.path);
   if (!ext) return;
   thread_local std::vector<Token> tokens;
@@ -482,7 +485,7 @@ void parse_c_family_source(const ParseInput& in, ParseOutput& out) {
   thread_local Fact draft;
   Reader reader{in, out, ext->lang, tokens, draft, {}, {}};
   if (ext->backend) {
-    Token first{Token::op, "", 1, 1, 0};
+    Token first{"", 1, 1, 0, Token::op};
     // The file's kind is the evidence: its path.
     reader.add("backend", first, {{"backend", ext->backend}, {"extension", ext->suffix}}, in.path);
   }

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
+#include <limits>
 #include <span>
 #include <string>
 #include <string_view>
@@ -62,6 +64,14 @@ struct ParseOutput {
   std::vector<Fact> facts;
   std::vector<Diagnostic> diagnostics;
 };
+
+/// The source lexers keep offsets and lines in 32 bits (their tokens stay small): a file of
+/// 4 GiB or more is refused with a diagnostic (true) rather than read with wrong evidence.
+inline bool too_large_to_lex(const ParseInput& in, ParseOutput& out) {
+  if (in.text.size() < std::numeric_limits<std::uint32_t>::max()) return false;
+  out.diagnostics.push_back({{std::string(in.path), 0, 0}, "file of 4 GiB or more: not read as source code"});
+  return true;
+}
 
 /// A registered parser. `accepts` looks only at the relative path (name and folders).
 /// `parse` never throws: bad input becomes a Diagnostic with path and line.

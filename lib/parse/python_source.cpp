@@ -289,6 +289,7 @@ bool python_source_accepts(std::string_view rel_path) {
 }
 
 void parse_python_source(const ParseInput& in, ParseOutput& out) {
+  if (too_large_to_lex(in, out)) return;
   thread_local Fact draft;
   Reader reader{in, out, draft, {}, {}};
   thread_local std::vector<Token> tokens;
