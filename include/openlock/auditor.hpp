@@ -34,8 +34,9 @@ struct AuditOptions {
   std::string baseline;               ///< a previous JSON report: its findings (by fingerprint) are not reported again
   std::string diff_base;              ///< a git revision: only findings on lines changed since it are reported
   std::string config;                 ///< config file; empty = .openlock.yaml at the first target's root, if any
-  /// Files read and parsed at once; 0 = one per hardware thread. The report is the same for
-  /// every value (results are merged in path order).
+  /// Threads, the calling one included: it walks the tree while the others read and parse the
+  /// files it finds, then parses with them; 1 = everything on the calling thread; 0 = one per
+  /// hardware thread. The report is the same for every value (results are merged in path order).
   unsigned jobs = 0;
   /// Called after each file of a target is handled: (files done, files in this target). With
   /// several jobs it is called from worker threads, one call at a time.

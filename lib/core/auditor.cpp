@@ -177,8 +177,8 @@ struct EarlyRules : FactFilter {
   }
 };
 
-// Reads and parses files with `jobs` threads while discovery is still walking the tree: the walk
-// hands each file over as it finds it. Each file is parsed into its own output; finish() appends
+// Reads and parses files with `jobs - 1` threads while discovery is still walking the tree on the
+// caller's (the walk hands each file over as it finds it), then with the caller's too. Each file is parsed into its own output; finish() appends
 // the outputs in path order, so the report does not depend on the number of threads.
 class ParallelParse {
  public:
@@ -188,7 +188,9 @@ class ParallelParse {
       : opt_(opt), licenses_(licenses), early_(early), filter_(filter) {
     unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
     jobs = std::min(jobs, 256u);  // the threads start before the files are counted: a sane bound instead
-    for (unsigned t = 0; t < jobs; ++t) threads_.emplace_back([this] { work(); });
+    // `jobs` threads in all: the caller walks, then parses beside the others (finish), so one
+    // job is one thread and two jobs never keep more than two cores busy.
+    for (unsigned t = 1; t < jobs; ++t) threads_.emplace_back([this] { work(); });
   }
   ~ParallelParse() { stop(); }
 
@@ -208,7 +210,10 @@ class ParallelParse {
       total_ = files;
       unparsed_ = files - items_.size();  // files no parser reads count as done at once
       report_progress();
+      closed_ = true;
     }
+    wake_.notify_all();
+    work();  // the walk is over: this thread parses too
     stop();
     if (cancelled_) return false;
     std::sort(items_.begin(), items_.end(), [](const auto& a, const auto& b) { return a->file.rel_path < b->file.rel_path; });

@@ -197,7 +197,7 @@ std::function<int()> add_scan(CLI::App& app) {
   scan->add_option("--diff-base", flags->diff_base, "Report only findings on lines changed since this git revision")
       ->type_name("GIT_REF");
   scan->add_flag("--show-suppressed", flags->show_suppressed, "List findings silenced by openlock:ignore in the text report");
-  scan->add_option("-j,--jobs", flags->jobs, "Files parsed at once (default: one per CPU core); the report is the same for any N")
+  scan->add_option("-j,--jobs", flags->jobs, "Threads that walk, read and parse (default: one per CPU core); the report is the same for any N")
       ->type_name("N");
   scan->add_option("--mof-out", flags->mof_out, "Also write each model found as a Model Openness Tool record (YAML)")
       ->type_name("FILE");
