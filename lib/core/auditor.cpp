@@ -539,6 +539,7 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   if (config.deployment)
     for (auto& model : result.models) model.policy = decide(*config.deployment, model.license.clauses);
   add_policy_findings(config, config_path, rules, result.models, result.findings);
+  settle_allowed_clauses(rules, result.models, result.findings);
   cap_findings(result, opt.max_findings_per_rule_file);
   apply_suppressions(result, facts);
   apply_baseline(result, baseline);

@@ -188,4 +188,44 @@ void add_policy_findings(const Config& config, const std::string& config_path, c
   sort_findings(findings);
 }
 
+namespace {
+
+// Whether a leaf of `rule` tests the attribute `kind` against `clause`; '-' and '_' count as the
+// same, so a rule on the license kind `non-commercial` is about the clause `non_commercial`.
+bool about_clause(const Rule& rule, std::string_view clause) {
+  auto same = [&](std::string_view value) {
+    return value.size() == clause.size() && std::equal(value.begin(), value.end(), clause.begin(), [](char a, char b) {
+             return a == b || ((a == '-' || a == '_') && (b == '-' || b == '_'));
+           });
+  };
+  bool about = false;
+  for_each_leaf(rule.match, [&](const Condition& leaf) {
+    for (const auto& test : leaf.tests)
+      if (test.attr == "kind" && (std::any_of(test.patterns.begin(), test.patterns.end(), same) ||
+                                  std::any_of(test.equals.begin(), test.equals.end(), same)))
+        about = true;
+  });
+  return about;
+}
+
+}  // namespace
+
+void settle_allowed_clauses(const std::vector<Rule>& rules, const std::vector<Model>& models, std::vector<Finding>& findings) {
+  for (auto& f : findings) {
+    if (f.severity == Severity::info || f.category != "license") continue;
+    const Rule* rule = find_rule(rules, f.rule_id);
+    if (!rule) continue;
+    for (const auto& m : models) {
+      auto allowed = std::find_if(m.policy.begin(), m.policy.end(), [&](const PolicyDecision& d) {
+        return d.decision == "allow" && d.location.path == f.location.path && d.location.line == f.location.line &&
+               d.location.column == f.location.column && about_clause(*rule, d.clause);
+      });
+      if (allowed == m.policy.end()) continue;
+      f.severity = Severity::info;
+      f.message += " Allowed for the declared deployment: " + allowed->reason + ".";
+      break;
+    }
+  }
+}
+
 }  // namespace openlock

@@ -25,4 +25,10 @@ std::vector<Rule> policy_rules(const Config& config, const std::string& config_p
 void add_policy_findings(const Config& config, const std::string& config_path, const std::vector<Rule>& rules,
                          const std::vector<Model>& models, std::vector<Finding>& findings);
 
+/// A clause the declared deployment allows no longer blocks: a finding at that clause's place
+/// whose rule is about that clause (a leaf tests `kind` against it, or against the license kind
+/// of the same name: `non-commercial` for `non_commercial`) stays in the report at severity info,
+/// its message followed by the decision's reason.
+void settle_allowed_clauses(const std::vector<Rule>& rules, const std::vector<Model>& models, std::vector<Finding>& findings);
+
 }  // namespace openlock

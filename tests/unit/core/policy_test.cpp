@@ -147,3 +147,52 @@ TEST(Policy, DeploymentDecisionsBecomeFindingsThroughTheRulesThatRemain) {
   add_policy_findings(config, "p.yaml", rules, {a}, findings);
   EXPECT_EQ(policy_ids(findings), (std::vector<std::string>{"policy.deployment.denied  m/LICENSE:4 critical"}));
 }
+
+namespace {
+Rule kind_rule(std::string id, std::string fact_kind, std::string kind) {
+  Rule r;
+  r.id = std::move(id);
+  r.category = "license";
+  r.severity = Severity::high;
+  r.match.fact_kind = std::move(fact_kind);
+  Condition::AttrTest test;
+  test.attr = "kind";
+  test.patterns = {std::move(kind)};
+  r.match.tests = {test};
+  return r;
+}
+
+Finding at(const std::string& rule_id, Location where) {
+  Finding f;
+  f.rule_id = rule_id;
+  f.category = "license";
+  f.severity = Severity::high;
+  f.message = "Limits use.";
+  f.location = std::move(where);
+  return f;
+}
+}  // namespace
+
+TEST(Policy, AClauseTheDeploymentAllowsNoLongerBlocks) {
+  std::vector<Rule> rules = {kind_rule("license.clause.non-commercial", "license_clause", "non_commercial"),
+                             kind_rule("license.card.non-commercial", "license", "non-commercial"),
+                             kind_rule("license.card.restricted", "license", "open-weight"),
+                             kind_rule("license.clause.user-cap", "license_clause", "mau_cap")};
+  Model m;
+  m.policy = {{"allow", "non_commercial", "this deployment is not commercial", "nc", {"m/LICENSE", 9, 1}},
+              {"allow", "non_commercial", "this deployment is not commercial", "nc", {"m/README.md", 2, 10}},
+              {"require", "mau_cap", "declare monthly_active_users", "cap", {"m/LICENSE", 4, 1}}};
+  std::vector<Finding> findings = {at("license.clause.non-commercial", {"m/LICENSE", 9, 1}),
+                                   at("license.card.non-commercial", {"m/README.md", 2, 10}),
+                                   at("license.card.restricted", {"m/README.md", 2, 10}),
+                                   at("license.clause.user-cap", {"m/LICENSE", 4, 1}),
+                                   at("license.clause.non-commercial", {"other/LICENSE", 9, 1})};
+  settle_allowed_clauses(rules, {m}, findings);
+  EXPECT_EQ(findings[0].severity, Severity::info);
+  EXPECT_EQ(findings[0].message, "Limits use. Allowed for the declared deployment: this deployment is not commercial.");
+  EXPECT_EQ(findings[1].severity, Severity::info) << "the license kind of the same name";
+  EXPECT_EQ(findings[2].severity, Severity::high) << "same place, another subject";
+  EXPECT_EQ(findings[3].severity, Severity::high) << "required, not allowed";
+  EXPECT_EQ(findings[4].severity, Severity::high) << "another license file";
+  EXPECT_EQ(findings[4].message, "Limits use.");
+}
