@@ -177,9 +177,10 @@ struct EarlyRules : FactFilter {
   }
 };
 
-// Reads and parses files with `jobs - 1` threads while discovery is still walking the tree on the
-// caller's (the walk hands each file over as it finds it), then with the caller's too. Each file is parsed into its own output; finish() appends
-// the outputs in path order, so the report does not depend on the number of threads.
+// Reads and parses files with `jobs - 1` threads while the caller's thread walks the tree (the walk
+// hands each file over as it finds it), then with the caller's too. Each file is parsed into its
+// own output; finish() appends the outputs in path order, so the report does not depend on the
+// number of threads.
 class ParallelParse {
  public:
   // `early`: the file rules to run on each file, or null; `filter` is given to the parsers.
@@ -192,7 +193,10 @@ class ParallelParse {
     // job is one thread and two jobs never keep more than two cores busy.
     for (unsigned t = 1; t < jobs; ++t) threads_.emplace_back([this] { work(); });
   }
-  ~ParallelParse() { stop(); }
+  ~ParallelParse() {
+    close();
+    join();
+  }
 
   void add(const DiscoveredFile& file, const Parser& parser) {
     {
@@ -210,11 +214,10 @@ class ParallelParse {
       total_ = files;
       unparsed_ = files - items_.size();  // files no parser reads count as done at once
       report_progress();
-      closed_ = true;
     }
-    wake_.notify_all();
+    close();
     work();  // the walk is over: this thread parses too
-    stop();
+    join();
     if (cancelled_) return false;
     std::sort(items_.begin(), items_.end(), [](const auto& a, const auto& b) { return a->file.rel_path < b->file.rel_path; });
     std::size_t total = findings.size();
@@ -269,12 +272,16 @@ class ParallelParse {
     if (opt_.progress && total_) opt_.progress(unparsed_ + done_, total_);
   }
 
-  void stop() {
+  // No more files: the threads finish the queue and return.
+  void close() {
     {
       std::lock_guard lock(mutex_);
       closed_ = true;
     }
     wake_.notify_all();
+  }
+
+  void join() {
     for (auto& t : threads_)
       if (t.joinable()) t.join();
   }
