@@ -4,9 +4,9 @@
 // with 2 MiB pages only when asked to (GLIBC_TUNABLES=glibc.malloc.hugetlb=1 and a large top pad,
 // read at start-up), so the command asks on its own behalf, for the heaps the scan will use:
 //  - the main heap: grown once in one large step and advised (MADV_HUGEPAGE);
-//  - one heap per parsing thread: glibc gives each new thread an arena of its own, and a thread
-//    that ends leaves its arena for the next thread to start. Threads started here take one arena
-//    each, advise it and end; the scan's parsing threads then reuse those arenas.
+//  - one heap per thread the scan starts: glibc gives each new thread an arena of its own, and a
+//    thread that ends leaves its arena for the next thread to start. Threads started here take
+//    one arena each, advise it and end; the scan's parsing, then scoring, threads reuse them.
 // Only advice: where the kernel gives no huge pages, or on another C library, nothing changes.
 // A user who sets GLIBC_TUNABLES keeps exactly what they set.
 #include "heap.hpp"
