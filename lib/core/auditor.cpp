@@ -352,6 +352,24 @@ std::string prefixed(const std::string& prefix, const std::string& path) {
   return prefix.empty() ? path : prefix + "/" + path;
 }
 
+// Diff mode: how the files that findings sit on changed since each target's revision (paths as
+// the report gives them). Only those files are read again and compared.
+bool changed_since(const std::vector<std::string>& targets, const std::vector<GitRevision>& revisions,
+                   const std::vector<Finding>& findings, std::uint64_t max_file_size, ChangedLines& changed,
+                   std::string& error) {
+  const bool several = targets.size() > 1;
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    const std::string prefix = several ? targets[i] + "/" : std::string();
+    std::set<std::string> paths;
+    for (const auto& f : findings)
+      if (f.location.path.starts_with(prefix)) paths.insert(f.location.path.substr(prefix.size()));
+    ChangedLines one;
+    if (!revisions[i].changed_lines({paths.begin(), paths.end()}, max_file_size, one, error)) return false;
+    for (auto& [path, change] : one) changed[prefixed(several ? targets[i] : std::string(), path)] = std::move(change);
+  }
+  return true;
+}
+
 }  // namespace
 
 bool Auditor::audit(AuditResult& result, AuditError& error) const {
@@ -435,16 +453,15 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   clock.lap("load rules and config");
   std::set<std::string> baseline;
   if (!opt.baseline.empty() && !read_baseline(opt.baseline, baseline, error.message)) return false;
-  // Diff mode: lines changed since the revision, per target (paths as the report gives them).
-  ChangedLines changed;
+  // Diff mode: each target's revision, resolved before the scan so a bad one fails early.
+  std::vector<GitRevision> revisions;
   if (!opt.diff_base.empty()) {
     for (const auto& target : result.targets) {
-      ChangedLines one;
-      if (target == "-" || !changed_lines(target, opt.diff_base, one, error.message)) {
-        if (target == "-") error.message = "--diff-base cannot be used with '-' (stdin)";
+      if (target == "-") {
+        error.message = "--diff-base cannot be used with '-' (stdin)";
         return false;
       }
-      for (auto& [path, lines] : one) changed[result.targets.size() > 1 ? target + "/" + path : path] = lines;
+      if (!revisions.emplace_back().open(target, opt.diff_base, error.message)) return false;
     }
   }
 
@@ -551,10 +568,12 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   apply_suppressions(result, facts);
   apply_baseline(result, baseline);
   if (!opt.diff_base.empty()) {
+    ChangedLines changed;
+    if (!changed_since(result.targets, revisions, result.findings, opt.max_file_size, changed, error.message)) return false;
     // A finding without a line (whole file) counts when its file changed at all.
     auto outside = [&](const Finding& f) {
       auto it = changed.find(f.location.path);
-      return it == changed.end() || (f.location.line != 0 && !it->second.count(f.location.line));
+      return it == changed.end() || !it->second.covers(f.location.line);
     };
     auto kept = std::remove_if(result.findings.begin(), result.findings.end(), outside);
     result.outside_diff = static_cast<std::uint64_t>(result.findings.end() - kept);

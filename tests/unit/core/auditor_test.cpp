@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "core/git_diff.hpp"
 #include "openlock/openlock.hpp"
 #include "unit/discover/temp_tree.hpp"
 
@@ -142,17 +141,6 @@ TEST(Auditor, InlineSuppressions) {
   ASSERT_EQ(r.diagnostics.size(), 2u);
   EXPECT_NE(r.diagnostics[0].message.find("without a reason"), std::string::npos);
   EXPECT_NE(r.diagnostics[1].message.find("unknown rule 'no.such.rule'"), std::string::npos);
-}
-
-TEST(GitDiff, ParsesUnifiedZeroContextHunks) {
-  auto changed = openlock::parse_unified_diff(
-      "diff --git a/req.txt b/req.txt\n--- a/req.txt\n+++ b/req.txt\n@@ -1,0 +2,2 @@\n+a\n+b\n@@ -9 +11 @@\n-x\n+y\n"
-      "diff --git a/gone.txt b/gone.txt\n--- a/gone.txt\n+++ /dev/null\n@@ -1 +0,0 @@\n-z\n"
-      "--- a/only-removed.txt\n+++ b/only-removed.txt\n@@ -3 +2,0 @@\n-q\n");
-  EXPECT_EQ(changed["req.txt"], (std::set<std::uint32_t>{2, 3, 11}));
-  EXPECT_FALSE(changed.count("gone.txt"));
-  EXPECT_TRUE(changed.count("only-removed.txt"));
-  EXPECT_TRUE(changed["only-removed.txt"].empty());
 }
 
 TEST(Auditor, ConfigFileExcludesDisablesAndOverrides) {
