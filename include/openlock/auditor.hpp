@@ -30,7 +30,7 @@ struct AuditOptions {
   /// any other parser that overruns it is reported; 0 = none.
   unsigned parse_budget_ms = 10000;
   bool use_builtin_rules = true;      ///< load the rule packs compiled into the library
-  std::string stdin_text;             ///< text for the "-" target (the caller reads stdin)
+  std::string stdin_text;             ///< text for the "-" target (the caller reads stdin, at most max_file_size + 1 bytes: over the cap or binary, it is skipped with a diagnostic)
   std::string baseline;               ///< a previous JSON report: its findings (by fingerprint) are not reported again
   std::string diff_base;              ///< a git revision: only findings on lines changed since it are reported
   std::string config;                 ///< config file; empty = .openlock.yaml at the first target's root, if any

@@ -87,9 +87,8 @@ void record_artefact(const DiscoveredFile& file, std::map<std::pair<std::string,
   auto component = artefact_component(file.rel_path);
   if (!component) return;
   if (seen[{std::string(folder_of(file.rel_path)), *component}]++ >= 3) return;
-  std::error_code ec;
-  auto size = fs::file_size(file.abs_path, ec);  // the walk does not stat: only these few need a size
-  if (ec) return;  // gone since the walk
+  std::uint64_t size = 0;  // the walk does not stat: only these few need a size
+  if (!discovered_size(file, size)) return;  // gone since the walk
   Fact f{"model_file", {file.rel_path, 0, 0}, file.rel_path, {}};
   f.set("component", *component).set("size", std::to_string(size));
   facts.push_back(std::move(f));
@@ -303,21 +302,21 @@ class ParallelParse {
 // to a parser (e.g. `-r base.in`), staying inside the target.
 void follow_includes(const fs::path& root, const AuditOptions& opt, const EarlyRules* early, const FactFilter* filter,
                      std::set<std::string>& parsed, ParseOutput& out, std::vector<Finding>& findings) {
+  std::shared_ptr<const TargetRoot> target_root;  // opened at the first include
   for (std::size_t i = 0; i < out.facts.size(); ++i) {
     if (out.facts[i].kind != "include") continue;
     std::string rel(out.facts[i].get("path"));
     if (rel.empty() || !parsed.insert(rel).second) continue;
-    DiscoveredFile file{rel, root / rel};
-    std::error_code ec;
-    if (!fs::is_regular_file(file.abs_path, ec)) {
-      out.diagnostics.push_back({out.facts[i].location, "included file '" + rel + "' does not exist in the target"});
-      continue;
-    }
-    // The path stays inside the target as written; a symlink must not lead it out.
-    fs::path real = fs::canonical(file.abs_path, ec), real_root = fs::canonical(root, ec);
-    auto [r, _] = std::mismatch(real_root.begin(), real_root.end(), real.begin(), real.end());
-    if (ec || r != real_root.end()) {
-      out.diagnostics.push_back({out.facts[i].location, "included file '" + rel + "' is a symlink out of the target; not followed"});
+    // The path stays inside the target as written; a symlink must not lead it out, then or
+    // later (the file is opened below the root with no symlink on the way).
+    std::string why;
+    if (!target_root) target_root = open_target_root(root, why);
+    DiscoveredFile file;
+    if (!target_root || !find_in_target(target_root, root, rel, file, why)) {
+      bool out_of_target = why.find("outside") != std::string::npos;
+      out.diagnostics.push_back({out.facts[i].location, "included file '" + rel + "' " +
+                                                            (out_of_target ? "is a symlink out of the target; not followed"
+                                                                           : "does not exist in the target")});
       continue;
     }
     std::string text;
@@ -418,12 +417,11 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   // The config: explicit, else .openlock.yaml at the first target's root.
   Config config;
   std::string config_path = opt.config;
-  if (config_path.empty() && !result.targets.empty() && result.targets.front() != "-") {
-    std::error_code ec;
-    fs::path candidate = fs::path(result.targets.front()) / ".openlock.yaml";
-    if (fs::is_regular_file(candidate, ec)) config_path = candidate.string();
+  if (!config_path.empty()) {
+    if (!load_config(config_path, config, error.message)) return false;
+  } else if (!result.targets.empty() && result.targets.front() != "-") {
+    if (!load_target_config(result.targets.front(), config, config_path, error.message)) return false;
   }
-  if (!config_path.empty() && !load_config(config_path, config, error.message)) return false;
   result.config_fail_on = config.fail_on;
   auto matches_any = [](const std::vector<std::string>& globs, const std::string& id) {
     return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return glob_match(g, id); });
@@ -480,7 +478,14 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
   std::vector<Fact> facts;
   for (const auto& target : result.targets) {
     ParseOutput out;
-    if (target == "-") {
+    if (target == "-" && opt.stdin_text.size() > opt.max_file_size) {  // the caps of a target file
+      out.diagnostics.push_back({{"-", 0, 0}, "standard input is over the size cap of " + std::to_string(opt.max_file_size) +
+                                                  " bytes; not read (raise with --max-file-size)"});
+      ++result.files_scanned;
+    } else if (target == "-" && looks_binary(opt.stdin_text)) {
+      out.diagnostics.push_back({{"-", 0, 0}, "binary content on standard input, not a model card; skipped"});
+      ++result.files_scanned;
+    } else if (target == "-") {
       // One model card on stdin.
       ParseInput in{"-", opt.stdin_text};
       parse_model_card(in, out);

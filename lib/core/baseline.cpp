@@ -1,18 +1,24 @@
 #include "core/baseline.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <nlohmann/json.hpp>
+
+#include "core/bounded_read.hpp"
 
 namespace openlock {
 
+namespace {
+// A baseline is a JSON report: a large repository's is some MiB; this bounds a mistaken path.
+constexpr std::uint64_t kMaxBaselineBytes = 256u << 20;
+}  // namespace
+
 bool read_baseline(const std::string& path, std::set<std::string>& fingerprints, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = "cannot read baseline '" + path + "'";
+  std::string text, reason;
+  if (!read_user_file(path, kMaxBaselineBytes, text, reason)) {
+    error = "cannot read baseline '" + path + "': " + reason;
     return false;
   }
-  auto doc = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  auto doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded() || !doc.is_object() || !doc.contains("findings") || !doc["findings"].is_array()) {
     error = "baseline '" + path + "' is not an openlock JSON report (openlock scan --format json)";
     return false;

@@ -3,8 +3,10 @@
 #include <yaml-cpp/yaml.h>
 
 #include <charconv>
-#include <fstream>
-#include <sstream>
+#include <filesystem>
+
+#include "core/bounded_read.hpp"
+#include "discover/discover.hpp"
 
 namespace openlock {
 
@@ -123,18 +125,10 @@ void read(const YAML::Node& doc, Config& c) {
   }
 }
 
-}  // namespace
-
-bool load_config(const std::string& path, Config& config, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = "cannot read config '" + path + "'";
-    return false;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
+// `path` names the file in messages.
+bool parse_config(const std::string& text, const std::string& path, Config& config, std::string& error) {
   try {
-    read(YAML::Load(text.str()), config);
+    read(YAML::Load(text), config);
     return true;
   } catch (const Bad& bad) {
     error = path + ":" + std::to_string(bad.line) + ": " + bad.message;
@@ -142,6 +136,39 @@ bool load_config(const std::string& path, Config& config, std::string& error) {
     error = path + ":" + std::to_string(e.mark.line + 1) + ": invalid YAML: " + e.msg;
   }
   return false;
+}
+
+}  // namespace
+
+bool load_config(const std::string& path, Config& config, std::string& error) {
+  std::string text, reason;
+  if (!read_user_file(path, kMaxConfigBytes, text, reason)) {
+    error = "cannot read config '" + path + "': " + reason;
+    return false;
+  }
+  return parse_config(text, path, config, error);
+}
+
+bool load_target_config(const std::string& folder, Config& config, std::string& path, std::string& error) {
+  path.clear();
+  std::error_code ec;
+  if (!std::filesystem::is_directory(folder, ec)) return true;
+  std::string why;
+  auto root = open_target_root(folder, why);
+  DiscoveredFile file;
+  if (!root || !find_in_target(root, folder, ".openlock.yaml", file, why)) return true;  // none, or the walker says why
+  const std::string shown = file.abs_path.string();
+  UniqueFd in{open_in_target(file, O_RDONLY | O_NONBLOCK)};
+  struct stat st {};
+  if (in.fd >= 0 && ::fstat(in.fd, &st) == 0 && !S_ISREG(st.st_mode)) return true;  // a FIFO: the walker says so
+  std::string text, reason;
+  if (in.fd < 0) reason = errno == ELOOP ? "a symlink on its way; not followed" : std::generic_category().message(errno);
+  if (in.fd < 0 || !read_regular_file(in.fd, kMaxConfigBytes, text, reason)) {
+    error = "cannot read config '" + shown + "': " + reason;
+    return false;
+  }
+  path = shown;
+  return parse_config(text, path, config, error);
 }
 
 }  // namespace openlock

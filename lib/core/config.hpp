@@ -37,7 +37,17 @@ struct Config {
   std::optional<Deployment> deployment;         ///< set when the config has a deployment section
 };
 
-/// Reads a config file. Unknown keys and bad values are errors naming file, line and key.
+/// A config is a page of settings: a bigger file is refused, not read.
+constexpr std::uint64_t kMaxConfigBytes = 1u << 20;
+
+/// Reads a config file the user named (--config): a regular file of at most kMaxConfigBytes.
+/// Unknown keys and bad values are errors naming file, line and key.
 bool load_config(const std::string& path, Config& config, std::string& error);
+
+/// Reads `.openlock.yaml` at the root of the target folder `folder`, if there is one the walker
+/// would read: a symlink only while it stays inside the target, never a FIFO or device (the
+/// walker's diagnostic says why it was left). `path` is set when one was loaded; false and `error`
+/// when it is unreadable, over kMaxConfigBytes or invalid.
+bool load_target_config(const std::string& folder, Config& config, std::string& path, std::string& error);
 
 }  // namespace openlock

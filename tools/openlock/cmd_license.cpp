@@ -25,6 +25,7 @@ struct LicenseFlags {
 using json = nlohmann::ordered_json;
 
 constexpr std::size_t kReadLimit = 512 * 1024;  // identification and clauses read this much of a text
+constexpr std::uint64_t kMaxTextFile = 8u << 20;  // a bigger file is refused: scan's --max-file-size default
 
 // The licenses of an expression that the knowledge base knows, for their clauses.
 std::vector<KnownLicense> known_of(const LicenseExpression& e) {
@@ -146,7 +147,7 @@ std::optional<std::string> read_license_text(const std::string& path, std::strin
     std::cerr << "openlock: error: " << path << ": a directory, not a license text\n";
     return "a directory, not a license text";
   }
-  if (!read_whole_file(path, text)) return "cannot read";
+  if (!read_whole_file(path, kMaxTextFile, text)) return "cannot read";
   if (text.find('\0') < 8192) {
     std::cerr << "openlock: error: " << path << ": binary content, not a license text\n";
     return "binary content, not a license text";

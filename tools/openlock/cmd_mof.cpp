@@ -18,9 +18,11 @@ struct MofFlags {
   std::string format = "text";
 };
 
+constexpr std::uint64_t kMaxRecord = 4u << 20;  // a MOF record is a page of YAML; this is generous
+
 int run(const MofFlags& f) {
   std::string text;
-  if (!read_whole_file(f.record, text)) return usage;
+  if (!read_whole_file(f.record, kMaxRecord, text)) return usage;
   MofEvaluation e = evaluate_mof(text);
   if (!e.ok) {
     std::cerr << "openlock: error: " << f.record << ": " << e.error << "\n";

@@ -1,6 +1,7 @@
 // `openlock scan [PATH ...]`: audit repositories or files and report.
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -8,6 +9,7 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
+#include <system_error>
 #include <thread>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
@@ -137,8 +139,14 @@ int run(const ScanFlags& f) {
   options.baseline = f.baseline;
   options.diff_base = f.diff_base;
   options.config = f.config;
-  for (const auto& t : options.targets)
-    if (t == "-") options.stdin_text.assign(std::istreambuf_iterator<char>(std::cin), {});
+  // Stdin, like a target file, is read to one byte over --max-file-size at most: the scan says it
+  // is over the cap without holding all of it.
+  if (std::find(options.targets.begin(), options.targets.end(), "-") != options.targets.end()) {
+    if (int e = read_bounded(STDIN_FILENO, 0, f.max_file_size, options.stdin_text)) {
+      std::cerr << "openlock: error: cannot read standard input: " << std::generic_category().message(e) << "\n";
+      return usage;
+    }
+  }
 
   AuditResult result;
   AuditError error;

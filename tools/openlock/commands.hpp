@@ -2,26 +2,26 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-#include <fstream>
+#include <cstdint>
 #include <functional>
 #include <iostream>
 #include <iterator>
 #include <string>
+
+#include "core/bounded_read.hpp"
 
 namespace openlock::cli {
 
 /// Exit codes of the design: 0 clean, 1 findings at or above --fail-on, 2 usage or target error.
 enum Exit : int { ok = 0, findings = 1, usage = 2 };
 
-/// Reads a whole file; on failure prints "openlock: error: cannot read 'PATH'" and returns false.
-inline bool read_whole_file(const std::string& path, std::string& text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << "openlock: error: cannot read '" << path << "'\n";
-    return false;
-  }
-  text.assign(std::istreambuf_iterator<char>(in), {});
-  return true;
+/// Reads a whole file the user named, a regular file of at most `cap` bytes; on failure prints
+/// "openlock: error: cannot read 'PATH': REASON" (e.g. "not a regular file") and returns false.
+inline bool read_whole_file(const std::string& path, std::uint64_t cap, std::string& text) {
+  std::string reason;
+  if (read_user_file(path, cap, text, reason)) return true;
+  std::cerr << "openlock: error: cannot read '" << path << "': " << reason << "\n";
+  return false;
 }
 
 /// Registers `scan` on the app; the returned function runs it after parsing.
