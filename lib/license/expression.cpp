@@ -65,7 +65,7 @@ struct join {
   }
 };
 
-const auto idchar = x3::alnum | x3::char_("-.");
+const auto idchar = x3::ascii::alnum | x3::ascii::char_("-.");
 const auto idstring = x3::lexeme[+idchar];
 const auto word_end = !idchar;
 const auto and_kw = x3::lexeme[x3::lit("AND") >> word_end];
@@ -175,10 +175,35 @@ std::string explain(std::string_view rest, const std::string& expected) {
   return "expected " + expected + " at '" + std::string(rest.substr(0, 20)) + "'";
 }
 
+
+// The first byte no SPDX expression holds: one above 0x7F or a control byte other than the
+// white space X3 skips. X3's character classes take only ASCII (a byte above 0x7F is a failed
+// assertion in a Debug build and undefined behaviour in release), so such text never reaches them.
+std::size_t first_foreign_byte(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto byte = static_cast<unsigned char>(text[i]);
+    bool space = byte == ' ' || (byte >= '\t' && byte <= '\r');
+    if (byte >= 0x7F || (byte < 0x20 && !space)) return i;
+  }
+  return std::string_view::npos;
+}
+
+std::string hex_byte(unsigned char byte) {
+  const char* digits = "0123456789ABCDEF";
+  return std::string("0x") + digits[byte >> 4] + digits[byte & 0xF];
+}
+
 }  // namespace
 
 LicenseExpression parse_license_expression(std::string_view text) {
   LicenseExpression out;
+  if (std::size_t at = first_foreign_byte(text); at != std::string_view::npos) {
+    auto byte = static_cast<unsigned char>(text[at]);
+    out.error = "byte " + hex_byte(byte) + (byte >= 0x80 ? " is not ASCII" : " is a control character") +
+                ": an SPDX license expression is printable ASCII";
+    out.error_column = static_cast<std::uint32_t>(at) + 1;
+    return out;
+  }
   // The grammar recurses per parenthesis; bound it before a hostile input can exhaust the stack.
   int depth = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -193,7 +218,7 @@ LicenseExpression parse_license_expression(std::string_view text) {
   Node root;
   auto grammar = x3::with<start_tag>(begin)[or_expr > x3::eoi];
   try {
-    out.parsed = x3::phrase_parse(it, end, grammar, x3::space, root);
+    out.parsed = x3::phrase_parse(it, end, grammar, x3::ascii::space, root);
     if (!out.parsed) {
       out.error = explain(std::string_view(it, end), "a license id or '('");
       out.error_column = static_cast<std::uint32_t>(it - begin) + 1;

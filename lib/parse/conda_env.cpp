@@ -6,6 +6,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <optional>
+
 #include "core/text.hpp"
 #include "parse/pep508.hpp"
 #include "parse/text_lines.hpp"
@@ -31,6 +33,13 @@ struct Reader {
     return Fact{kind, loc, evidence, {}};
   }
   void diagnose(const YAML::Node& n, std::string message) { out.diagnostics.push_back({at(n), std::move(message)}); }
+
+  // conda reads the file with PyYAML, where a repeated key's last value wins.
+  std::vector<YamlEntry> entries(const YAML::Node& map) {
+    return unique_entries(map, RepeatedKey::last, [&](const YAML::Node& key) {
+      diagnose(key, "repeats the key '" + key.Scalar() + "'; the last one is read, as conda does");
+    });
+  }
 
   void channels(const YAML::Node& list) {
     if (!list.IsSequence()) return diagnose(list, "'channels' should be a list");
@@ -75,7 +84,9 @@ struct Reader {
     if (!list.IsSequence()) return diagnose(list, "'dependencies' should be a list");
     for (const auto& d : list) {
       if (d.IsScalar()) conda_package(d);
-      else if (d.IsMap() && d["pip"]) pip_list(d["pip"]);
+      else if (d.IsMap())
+        for (const auto& [key, value] : entries(d))
+          if (key.IsScalar() && key.Scalar() == "pip") pip_list(value);
     }
   }
 };
@@ -97,8 +108,13 @@ void parse_conda_env(const ParseInput& in, ParseOutput& out) {
   }
   Reader reader{in, out, split_lines(in.text), docs[0]};
   try {
-    if (doc["channels"]) reader.channels(doc["channels"]);
-    if (doc["dependencies"]) reader.dependencies(doc["dependencies"]);
+    std::optional<YAML::Node> channels, dependencies;  // emplaced: a Node's operator= writes through
+    for (const auto& [key, value] : reader.entries(doc)) {
+      if (key.IsScalar() && key.Scalar() == "channels") channels.emplace(value);
+      if (key.IsScalar() && key.Scalar() == "dependencies") dependencies.emplace(value);
+    }
+    if (channels) reader.channels(*channels);
+    if (dependencies) reader.dependencies(*dependencies);
   } catch (const YAML::Exception& e) {  // a node of an unexpected shape: keep what was read
     out.diagnostics.push_back({{std::string(in.path), 0, 0}, "unexpected YAML structure: " + e.msg});
   }

@@ -10,6 +10,9 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <set>
+#include <utility>
+
 #include "core/text.hpp"
 #include "parse/image_ref.hpp"
 #include "parse/text_lines.hpp"
@@ -36,14 +39,29 @@ struct Walker {
     return Fact{kind, loc, evidence, {}};
   }
 
+  // Compose (Go's YAML), kubectl and Helm take a repeated key's last value; Compose refuses the
+  // file. Each repeat is said once, even when an alias makes the walk pass its map again.
+  std::set<std::pair<unsigned, unsigned>> repeats_said = {};
+  std::vector<YamlEntry> entries(const YAML::Node& map) {
+    return unique_entries(map, RepeatedKey::last, [&](const YAML::Node& key) {
+      Location loc = yaml_location(in.path, key, *doc);
+      if (!repeats_said.insert({loc.line, loc.column}).second) return;
+      std::string name = ascii_lower(base_name(in.path));
+      bool compose = name.starts_with("docker-compose") || name.starts_with("compose");
+      out.diagnostics.push_back({loc, "repeats the key '" + key.Scalar() + "'; the last one is read" +
+                                          (compose ? " (docker compose refuses such a file)" : ", as kubectl and Helm do")});
+    });
+  }
+  static YAML::Node field(const YAML::Node& map, std::string_view key) { return value_of(map, key, RepeatedKey::last); }
+
   void image(const YAML::Node& key, const YAML::Node& value) {
     std::string reference;
     if (value.IsScalar()) {
       reference = value.Scalar();
-    } else if (value.IsMap() && value["repository"] && value["repository"].IsScalar()) {
-      std::string registry = value["registry"] && value["registry"].IsScalar() ? value["registry"].Scalar() + "/" : "";
-      reference = registry + value["repository"].Scalar();
-      if (value["tag"] && value["tag"].IsScalar() && !value["tag"].Scalar().empty()) reference += ":" + value["tag"].Scalar();
+    } else if (const YAML::Node repository = field(value, "repository"); repository && repository.IsScalar()) {
+      const YAML::Node registry = field(value, "registry"), tag = field(value, "tag");
+      reference = (registry && registry.IsScalar() ? registry.Scalar() + "/" : "") + repository.Scalar();
+      if (tag && tag.IsScalar() && !tag.Scalar().empty()) reference += ":" + tag.Scalar();
     }
     if (reference.empty() || reference.find("{{") != std::string::npos) return;
     Fact f = fact("image", key);
@@ -60,15 +78,15 @@ struct Walker {
     }
     if (node.IsSequence()) {
       for (const auto& item : node) {
-        if (item.IsMap() && parent == "tolerations" && item["key"] && item["key"].IsScalar())
-          out.facts.push_back(fact("toleration", item["key"]).set("key", item["key"].Scalar()));
-        if (item.IsMap() && parent == "env" && item["name"] && item["name"].IsScalar())
-          out.facts.push_back(fact("env_var", item["name"]).set("name", item["name"].Scalar()).set("source", "deploy"));
-        if (item.IsMap() && parent == "devices" && item["driver"] && item["driver"].IsScalar()) {
-          Fact f = fact("device", item["driver"]);
-          f.set("driver", item["driver"].Scalar());
-          if (item["capabilities"] && item["capabilities"].IsSequence())
-            for (const auto& c : item["capabilities"])
+        if (const YAML::Node k = field(item, "key"); parent == "tolerations" && k && k.IsScalar())
+          out.facts.push_back(fact("toleration", k).set("key", k.Scalar()));
+        if (const YAML::Node name = field(item, "name"); parent == "env" && name && name.IsScalar())
+          out.facts.push_back(fact("env_var", name).set("name", name.Scalar()).set("source", "deploy"));
+        if (const YAML::Node driver = field(item, "driver"); parent == "devices" && driver && driver.IsScalar()) {
+          Fact f = fact("device", driver);
+          f.set("driver", driver.Scalar());
+          if (const YAML::Node capabilities = field(item, "capabilities"); capabilities && capabilities.IsSequence())
+            for (const auto& c : capabilities)
               if (c.IsScalar()) f.set("capability", c.Scalar());
           out.facts.push_back(std::move(f));
         }
@@ -81,19 +99,18 @@ struct Walker {
       return;
     }
     if (!node.IsMap()) return;
-    for (const auto& kv : node) {
-      if (!kv.first.IsScalar()) continue;
-      const std::string key = kv.first.Scalar();
-      const YAML::Node& value = kv.second;
-      if (key == "image") image(kv.first, value);
+    for (const auto& [key_node, value] : entries(node)) {
+      if (!key_node.IsScalar()) continue;
+      const std::string key = key_node.Scalar();
+      if (key == "image") image(key_node, value);
       if ((key == "runtime" || key == "runtimeClassName") && value.IsScalar())
-        out.facts.push_back(fact("runtime", kv.first).set("name", value.Scalar()));
+        out.facts.push_back(fact("runtime", key_node).set("name", value.Scalar()));
       if ((parent == "limits" || parent == "requests") && value.IsScalar())
-        out.facts.push_back(fact("resource", kv.first).set("name", key).set("value", value.Scalar()));
+        out.facts.push_back(fact("resource", key_node).set("name", key).set("value", value.Scalar()));
       if (parent == "nodeSelector" && value.IsScalar())
-        out.facts.push_back(fact("label", kv.first).set("key", key).set("value", value.Scalar()).set("source", "node_selector"));
+        out.facts.push_back(fact("label", key_node).set("key", key).set("value", value.Scalar()).set("source", "node_selector"));
       if (parent == "environment" && value.IsScalar())
-        out.facts.push_back(fact("env_var", kv.first).set("name", key).set("source", "deploy"));
+        out.facts.push_back(fact("env_var", key_node).set("name", key).set("source", "deploy"));
       walk(value, key, depth + 1);
     }
   }

@@ -151,22 +151,19 @@ void Card::front_matter(const YAML::Node& doc, unsigned body_start) {
   std::string license_name = scalar_of(doc, "license_name");
   std::string license_link = scalar_of(doc, "license_link");
 
-  std::set<std::string, std::less<>> seen, repeated;
+  // YAML forbids repeated keys; of those yaml-cpp keeps, the first is read (as scalar_of does).
+  auto fields = unique_entries(doc, RepeatedKey::first, [&](const YAML::Node& key) {
+    diagnose(file_line(key), "front matter repeats the key '" + key.Scalar() + "'; only the first one is read",
+             file_column(key));
+  });
   std::size_t card_fields = 0;
-  for (const auto& kv : doc) {
+  for (const auto& kv : fields) {
     if (!spend()) break;
-    if (!kv.first.IsScalar()) continue;
-    const std::string key = kv.first.Scalar();
-    // YAML forbids repeated keys and yaml-cpp keeps them all; the first one is the one read.
-    if (!seen.insert(key).second) {
-      if (repeated.insert(key).second)
-        diagnose(file_line(kv.first), "front matter repeats the key '" + key + "'; only the first one is read",
-                 file_column(kv.first));
-      continue;
-    }
-    const YAML::Node& value = kv.second;
+    if (!kv.key.IsScalar()) continue;
+    const std::string key = kv.key.Scalar();
+    const YAML::Node& value = kv.value;
     if (card_fields++ < kMaxCardFields) {
-      Fact field = fact_at("card_field", kv.first);
+      Fact field = fact_at("card_field", kv.key);
       field.set("field", key);
       out.facts.push_back(std::move(field));
     }
@@ -183,7 +180,7 @@ void Card::front_matter(const YAML::Node& doc, unsigned body_start) {
       const char* attr = key == "datasets" ? "dataset" : key == "tags" ? "tag" : key.c_str();
       for (const auto& v : scalars(value, key)) model.set(attr, v.Scalar());
     } else if (kGatingKeys.count(key) && gates_access(key, value)) {
-      if (!gated) gating = fact_at("gating", kv.first);
+      if (!gated) gating = fact_at("gating", kv.key);
       gated = true;
       gating.set("field", key);
       gating.set("value", value.IsScalar() ? value.Scalar() : value.IsMap() ? "map" : "list");
@@ -375,7 +372,7 @@ void parse_card(Card& card) {
     card.front_matter(YAML::Load(yaml), close->number + 1);
   } catch (const YAML::DeepRecursion& e) {
     unsigned line = e.mark.line >= 0 ? card.yaml_first_line + static_cast<unsigned>(e.mark.line) : 1;
-    card.diagnose(line, "front matter nests deeper than the YAML reader allows; refused");
+    card.diagnose(line, "front matter " + yaml_reader_depth_message());
   } catch (const YAML::Exception& e) {
     unsigned line = e.mark.line >= 0 ? card.yaml_first_line + static_cast<unsigned>(e.mark.line) : 1;
     unsigned column = e.mark.column >= 0 ? static_cast<unsigned>(e.mark.column) + 1 : 0;

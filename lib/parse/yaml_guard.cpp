@@ -1,16 +1,33 @@
 #include "parse/yaml_guard.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
+#include <unordered_map>
 
 namespace openlock {
 
-std::string yaml_hazard(std::string_view yaml, int max_aliases, int max_nesting) {
-  int aliases = 0, depth = 0, max_depth = 0;
+namespace {
+
+// "- ", "? " or ": " that opens a block collection within a line: "- - - x" nests three sequences
+// on one line, as deep as if each "- " began a line two columns further in.
+bool compact_indicator(std::string_view yaml, std::size_t i) {
+  char c = yaml[i];
+  return (c == '-' || c == '?' || c == ':') && i + 1 < yaml.size() && yaml[i + 1] == ' ';
+}
+
+}  // namespace
+
+std::string yaml_hazard(std::string_view yaml, int max_aliases, int max_nesting, std::string_view option) {
+  int aliases = 0;
+  std::size_t depth = 0;      // [ { open
+  std::size_t indent = 0;     // columns of spaces and compact indicators that begin this line
+  std::size_t block = 0;      // levels of the last line begun outside [ {: two columns each
+  std::size_t deepest = 0;    // block levels plus the [ { open inside them, at most
   char quote = 0;
-  std::size_t indent = 0, max_indent = 0;
   bool line_start = true;
   for (std::size_t i = 0; i < yaml.size(); ++i) {
     char c = yaml[i];
@@ -18,18 +35,19 @@ std::string yaml_hazard(std::string_view yaml, int max_aliases, int max_nesting)
       line_start = true, indent = 0, quote = 0;
       continue;
     }
-    if (line_start && c == ' ') {
-      max_indent = std::max(max_indent, ++indent);
+    if (line_start && depth == 0 && (c == ' ' || compact_indicator(yaml, i))) {
+      ++indent;
       continue;
     }
+    if (line_start && depth == 0) block = (indent + 1) / 2, deepest = std::max(deepest, block);
     line_start = false;
     if (quote) {
       if (c == quote) quote = 0;
       continue;
     }
     if (c == '"' || c == '\'') quote = c;
-    else if (c == '[' || c == '{') max_depth = std::max(max_depth, ++depth);
-    else if (c == ']' || c == '}') depth = std::max(0, depth - 1);
+    else if (c == '[' || c == '{') deepest = std::max(deepest, block + ++depth);
+    else if (c == ']' || c == '}') depth -= depth > 0;
     else if (c == '*' && i + 1 < yaml.size() && (std::isalnum(static_cast<unsigned char>(yaml[i + 1])) || yaml[i + 1] == '_') &&
              (i == 0 || yaml[i - 1] == ' ' || yaml[i - 1] == '[' || yaml[i - 1] == ',' || yaml[i - 1] == ':'))
       ++aliases;
@@ -37,9 +55,43 @@ std::string yaml_hazard(std::string_view yaml, int max_aliases, int max_nesting)
   if (aliases > max_aliases)
     return "uses " + std::to_string(aliases) + " YAML aliases (limit " + std::to_string(max_aliases) +
            "); refused as a possible alias bomb";
-  if (max_depth > max_nesting || max_indent > static_cast<std::size_t>(2 * max_nesting))
-    return "nests deeper than " + std::to_string(max_nesting) + " levels; refused (raise with --max-nesting)";
+  if (deepest > static_cast<std::size_t>(std::max(max_nesting, 0)))
+    return "nests deeper than " + std::to_string(max_nesting) + " levels; refused" +
+           (option.empty() ? "" : " (raise with " + std::string(option) + ")");
   return {};
+}
+
+// Nodes are only ever copy-constructed here: yaml-cpp's Node::operator= writes through to the
+// node assigned to, which would rewrite the document.
+std::vector<YamlEntry> unique_entries(const YAML::Node& map, RepeatedKey keep,
+                                      const std::function<void(const YAML::Node& key)>& on_repeat) {
+  std::unordered_map<std::string, std::size_t> count, seen;
+  for (const auto& kv : map)
+    if (kv.first.IsScalar()) ++count[kv.first.Scalar()];
+  std::vector<YamlEntry> entries;
+  for (const auto& kv : map) {
+    if (!kv.first.IsScalar()) {
+      entries.push_back({kv.first, kv.second});
+      continue;
+    }
+    const std::string& key = kv.first.Scalar();
+    std::size_t nth = ++seen[key], total = count[key];
+    if (nth == 2) on_repeat(kv.first);
+    if (nth == (keep == RepeatedKey::first ? 1 : total)) entries.push_back({kv.first, kv.second});
+  }
+  return entries;
+}
+
+YAML::Node value_of(const YAML::Node& map, std::string_view key, RepeatedKey keep) {
+  std::optional<YAML::Node> found;
+  if (map.IsMap()) {
+    for (const auto& kv : map) {
+      if (!kv.first.IsScalar() || kv.first.Scalar() != key) continue;
+      found.emplace(kv.second);
+      if (keep == RepeatedKey::first) break;
+    }
+  }
+  return found ? *found : YAML::Node(YAML::NodeType::Undefined);
 }
 
 namespace {
@@ -71,6 +123,9 @@ bool load_yaml_documents(const ParseInput& in, int max_aliases, std::vector<Yaml
     try {
       YAML::Node root = YAML::Load(std::string(piece));
       if (!root.IsNull()) docs.push_back({root, start_line});
+    } catch (const YAML::DeepRecursion& e) {
+      diagnostics.push_back({{std::string(path), e.mark.line >= 0 ? start_line + static_cast<unsigned>(e.mark.line) + 1 : 0, 0},
+                             "YAML " + yaml_reader_depth_message()});
     } catch (const YAML::Exception& e) {
       diagnostics.push_back({{std::string(path), e.mark.line >= 0 ? start_line + static_cast<unsigned>(e.mark.line) + 1 : 0,
                               e.mark.column >= 0 ? static_cast<unsigned>(e.mark.column) + 1 : 0},

@@ -9,9 +9,11 @@
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
+#include <limits>
 #include <set>
 #include <sstream>
 
+#include "parse/yaml_guard.hpp"
 #include "rules/embedded.hpp"
 #include "rules/glob.hpp"
 #include "rules/lite_yaml.hpp"
@@ -31,6 +33,9 @@ const std::set<std::string, std::less<>> kContexts = {"product", "test", "docs",
 const std::set<std::string, std::less<>> kCategories = {"openness",       "license",
                                                         "lockin.hardware", "lockin.model_provider",
                                                         "lockin.cloud",   "hygiene"};
+
+// Deepest YAML a rule file may have (shipped rules use under 10 levels).
+constexpr int kMaxRuleNesting = 64;
 
 // Thrown inside this file only; load_rule turns it into a RuleError.
 struct Bad {
@@ -288,6 +293,13 @@ void read_rule(const Node& doc, std::string_view origin, std::string_view yaml_t
 
 bool load_rule(std::string_view origin, std::string_view yaml_text, Rule& rule, RuleError& error) {
   error = RuleError{std::string(origin), 0, ""};
+  // yaml-cpp and parse_condition recurse per level: a pack's `not: {not: …}` is refused first
+  // (yaml-cpp's own limit said only "bad file").
+  if (std::string hazard = yaml_hazard(yaml_text, std::numeric_limits<int>::max(), kMaxRuleNesting, "");
+      !hazard.empty()) {
+    error.message = "rule YAML " + hazard;
+    return false;
+  }
   try {
     read_rule(YAML::Load(std::string(yaml_text)), origin, yaml_text, rule);
     return true;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes every seed folder (or the NAMEs given) for SECONDS each (default 60): builds tests/fuzz
 # with clang and libFuzzer (ASan+UBSan) in build-fuzz/, one run per seed folder (each parser, each language of the
-# C-syntax lexer, the SPDX grammar, the rule loader), JOBS runs at a time (default: cores).
+# C-syntax lexer, the SPDX grammar, the rule loader, TOML keys), JOBS runs at a time (default: cores).
 # Grown corpora stay in build-fuzz/corpus/; crashes are written to tests/fuzz/crashes/<name>/,
 # where CTest replays them from then on. Exit 1 when any run found a crash.
 # Needs clang and its libFuzzer runtime (Debian: clang, libclang-rt-14-dev or clang's own).
@@ -15,11 +15,11 @@ jobs=${JOBS:-$(nproc)}
 timeout=${TIMEOUT:-10}  # seconds one input may take; raise it on a machine busy with other work
 CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DOPENLOCK_FUZZ=ON \
   -DOPENLOCK_BUILD_TESTS=OFF -DOPENLOCK_BUILD_TOOLS=OFF -DOPENLOCK_BUILD_BENCH=OFF >/dev/null || exit 2
-cmake --build "$build" -j "$jobs" --target fuzz_parsers fuzz_spdx fuzz_rule_loader >/dev/null || exit 2
+cmake --build "$build" -j "$jobs" --target fuzz_parsers fuzz_spdx fuzz_rule_loader fuzz_toml_keys >/dev/null || exit 2
 
 run_one() {
   local name=$1 target=fuzz_parsers
-  [[ $name == spdx || $name == rule_loader ]] && target=fuzz_$name
+  [[ $name == spdx || $name == rule_loader || $name == toml_keys ]] && target=fuzz_$name
   mkdir -p "$build/corpus/$name" "$root/tests/fuzz/crashes/$name"
   OPENLOCK_FUZZ_PARSER=$name "$build/tests/fuzz/$target" "$build/corpus/$name" "$root/tests/fuzz/seeds/$name" \
     -max_total_time="$seconds" -max_len=65536 -timeout="$timeout" -rss_limit_mb=2048 -print_final_stats=1 \
