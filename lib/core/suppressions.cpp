@@ -36,7 +36,8 @@ void find_suppressions(std::string_view path, std::string_view text, std::vector
         if (auto c = reason.rfind(closer); c != std::string_view::npos) reason = reason.substr(0, c);
       reason = trim(reason);
     }
-    Fact f{"suppression", {std::string(path), line.number, static_cast<std::uint32_t>(at + 1)}, std::string(trim(line.text)), {}};
+    Fact f{"suppression", {std::string(path), line.number, static_cast<std::uint32_t>(at + 1)}, 
+           evidence_excerpt(line.text, at, kMarker.size()), {}};
     std::string id;
     for (char c : std::string(ids) + ",") {
       if (c == ',' || c == ' ' || c == '\t') {

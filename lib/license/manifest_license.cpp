@@ -3,6 +3,8 @@
 
 #include "openlock/license.hpp"
 
+#include "core/text.hpp"
+
 namespace openlock {
 
 namespace {
@@ -43,7 +45,7 @@ void find_spdx_headers(std::string_view path, std::string_view text, std::vector
       while (!expr.empty() && (expr.front() == ' ' || expr.front() == '\t')) expr.remove_prefix(1);
       while (!expr.empty() && (expr.back() == ' ' || expr.back() == '\t')) expr.remove_suffix(1);
       if (!expr.empty() && expr.size() < 200) {
-        std::string evidence(l.substr(0, std::min<std::size_t>(l.size(), 300)));
+        std::string evidence(cap_utf8(l, 300));
         facts.push_back(manifest_license_fact({std::string(path), line, static_cast<unsigned>(at + 1)}, evidence,
                                               "SPDX-License-Identifier", expr, "spdx_header"));
       }

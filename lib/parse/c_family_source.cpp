@@ -56,19 +56,25 @@ class Lexer {
   Lexer(Lang lang, std::string_view text, std::string_view path, std::vector<Diagnostic>& diags,
         std::chrono::steady_clock::time_point deadline)
       : lang_(lang), s_(text), path_(path), diags_(diags), deadline_(deadline) {
-    if (s_.starts_with("\xEF\xBB\xBF")) i_ = 3;
+    if (s_.starts_with("\xEF\xBB\xBF")) i_ = content_end_ = 3;
   }
 
   // Appends to `tokens`, which the caller reuses from file to file.
   void run(std::vector<Token>& tokens) {
+    bool after_content = false;  // the last step read something other than blanks and line breaks
     while (i_ < s_.size()) {
-      if (deadline_.passed(path_, line_, diags_)) break;
+      if (after_content) content_end_ = i_, after_content = false;
+      if (deadline_.passed(path_, line_, diags_)) {
+        over_budget_ = true;
+        break;
+      }
       char c = s_[i_];
       if (c == '\n' || c == '\r') {
         newline();
         continue;
       }
       if (c == ' ' || c == '\t' || c == '\f' || c == '\v') { ++i_; continue; }
+      after_content = true;
       if (c == '/' && peek(1) == '/') { skip_to_eol(); continue; }
       if (c == '/' && peek(1) == '*') { block_comment(); continue; }
       if (c == '/' && lang_ == Lang::js && regex_allowed(tokens) && skip_regex()) continue;
@@ -93,6 +99,9 @@ class Lexer {
     }
   }
 
+  /// Whether run() stopped at the deadline (and said so).
+  [[nodiscard]] bool over_budget() const { return over_budget_; }
+
  private:
   char peek(std::size_t k) const { return i_ + k < s_.size() ? s_[i_ + k] : '\0'; }
   unsigned column() const { return static_cast<unsigned>(i_ - line_start_) + 1; }
@@ -104,11 +113,9 @@ class Lexer {
   void skip_to_eol() {
     while (i_ < s_.size() && s_[i_] != '\n' && s_[i_] != '\r') ++i_;
   }
-  bool only_space_before() const {
-    for (std::size_t k = line_start_; k < i_; ++k)
-      if (s_[k] != ' ' && s_[k] != '\t') return false;
-    return true;
-  }
+  // Whether only blanks come before s_[i_] on its line: known from where the last content ended,
+  // not by looking back (a long line of '#'s would be read again for each).
+  bool only_space_before() const { return content_end_ <= line_start_; }
 
   void block_comment() {
     unsigned start = line_;
@@ -293,7 +300,9 @@ class Lexer {
   std::string_view s_, path_;
   std::vector<Diagnostic>& diags_;
   DeadlineCheck deadline_;
+  bool over_budget_ = false;
   std::size_t i_ = 0, line_start_ = 0;
+  std::size_t content_end_ = 0;  // offset just after the last thing read that is not blank
   unsigned line_ = 1;
   std::string raw_close_;
   std::deque<std::string> copies_;  // string values that differ from the source; tokens point here
@@ -367,8 +376,9 @@ struct Reader {
     const AttrView head[] = {{"language", language_name(lang)}, {"context", "test"}};
     fill_draft(draft, kind, std::span(head, t.test ? 2 : 1), {attrs.begin(), attrs.size()});
     if (!in.wants(draft)) return;
-    if (evidence.empty()) evidence = evidence_line(in.text, t.line_start);
-    out.facts.push_back(Fact{draft.kind, {std::string(in.path), t.line, t.column}, std::string(cap_utf8(evidence, 300)), draft.attrs});
+    std::string excerpt = evidence.empty() ? evidence_excerpt(in.text, t.line_start + t.column - 1, t.text.size())
+                                           : std::string(cap_utf8(evidence, kMaxEvidenceBytes));
+    out.facts.push_back(Fact{draft.kind, {std::string(in.path), t.line, t.column}, std::move(excerpt), draft.attrs});
   }
 
   void import(const Token& t, std::string_view module) {
@@ -452,9 +462,10 @@ struct Reader {
     else if (looks_like_model_id(t.text)) add("model_ref", t, {{"name", t.text}});
   }
 
-  void read() {
+  void read(DeadlineCheck& deadline) {
     for (std::size_t i = 0; i < tk.size(); ++i) {
       const Token& t = tk[i];
+      if (deadline.passed(in.path, t.line, out.diagnostics)) break;
       if (t.kind == Token::include) {
         import(t, t.text);
       } else if (t.kind == Token::string) {
@@ -489,7 +500,9 @@ void parse_c_family_source(const ParseInput& in, ParseOutput& out) {
     // The file's kind is the evidence: its path.
     reader.add("backend", first, {{"backend", ext->backend}, {"extension", ext->suffix}}, in.path);
   }
-  reader.read();
+  // Reading the tokens is bounded by the budget too, unless lexing already went over it.
+  DeadlineCheck deadline(lexer.over_budget() ? std::chrono::steady_clock::time_point::max() : in.deadline);
+  reader.read(deadline);
   if (tokens.capacity() > (std::size_t{1} << 20)) tokens = {};  // one huge file does not pin its tokens' memory
 }
 

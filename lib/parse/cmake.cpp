@@ -162,9 +162,7 @@ bool cmake_accepts(std::string_view rel_path) {
 
 void parse_cmake(const ParseInput& in, ParseOutput& out) {
   auto lines = split_lines(in.text);
-  auto evidence = [&](unsigned line) {
-    return line >= 1 && line <= lines.size() ? std::string(cap_utf8(trim(lines[line - 1].text), 300)) : std::string();
-  };
+  auto evidence = [&](const Command& c) { return line_evidence(lines, c.line, c.column); };
   Lexer lexer(in.text, in.path, out);
   Command cmd;
   while (lexer.next(cmd)) {
@@ -184,20 +182,20 @@ void parse_cmake(const ParseInput& in, ParseOutput& out) {
         }
         if (!languages && cmd.name == "project" && k > 1) continue;
         if (cmd.name == "project" && !languages && k == 1) languages = true;  // project(X CXX CUDA)
-        Fact f{"cmake_language", at, evidence(cmd.line), {}};
+        Fact f{"cmake_language", at, evidence(cmd), {}};
         f.set("language", ascii_upper(a));
         out.facts.push_back(std::move(f));
       }
     } else if (cmd.name == "find_package" && !cmd.args.empty()) {
-      Fact f{"cmake_package", at, evidence(cmd.line), {}};
+      Fact f{"cmake_package", at, evidence(cmd), {}};
       f.set("name", cmd.args[0].text);
       out.facts.push_back(std::move(f));
     } else if (cmd.name == "option" && cmd.args.size() >= 2) {
-      Fact f{"cmake_option", at, evidence(cmd.line), {}};
+      Fact f{"cmake_option", at, evidence(cmd), {}};
       f.set("name", cmd.args[0].text).set("default", cmd.args.size() >= 3 ? on_off(cmd.args[2].text) : "OFF");
       out.facts.push_back(std::move(f));
     } else if (cmd.name == "set" && cmd.args.size() >= 3 && cmd.args[2].text == "CACHE") {
-      Fact f{"cmake_option", at, evidence(cmd.line), {}};
+      Fact f{"cmake_option", at, evidence(cmd), {}};
       f.set("name", cmd.args[0].text).set("default", on_off(cmd.args[1].text));
       out.facts.push_back(std::move(f));
     }

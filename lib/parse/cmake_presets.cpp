@@ -51,8 +51,7 @@ void parse_cmake_presets(const ParseInput& in, ParseOutput& out) {
       if (key_at != std::string_view::npos) cursor = key_at + 1;
       if (!truthy(value)) continue;
       Location loc = key_at == std::string_view::npos ? Location{std::string(in.path), 1, 1} : index.at(in.path, key_at);
-      std::string evidence = loc.line >= 1 && loc.line <= lines.size() ? std::string(trim(lines[loc.line - 1].text)) : variable;
-      Fact f{"cmake_option", loc, evidence, {}};
+      Fact f{"cmake_option", loc, line_evidence(lines, loc.line, loc.column, variable), {}};
       f.set("name", variable).set("default", "ON").set("source", "preset");
       if (!name.empty()) f.set("preset", name);
       out.facts.push_back(std::move(f));

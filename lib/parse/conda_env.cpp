@@ -29,8 +29,8 @@ struct Reader {
   Location at(const YAML::Node& n) const { return yaml_location(in.path, n, doc); }
   Fact fact(const char* kind, const YAML::Node& n) const {
     Location loc = at(n);
-    std::string evidence = loc.line >= 1 && loc.line <= lines.size() ? std::string(trim(lines[loc.line - 1].text)) : "";
-    return Fact{kind, loc, evidence, {}};
+    std::string evidence = line_evidence(lines, loc.line, loc.column);
+    return Fact{kind, loc, std::move(evidence), {}};
   }
   void diagnose(const YAML::Node& n, std::string message) { out.diagnostics.push_back({at(n), std::move(message)}); }
 

@@ -35,8 +35,8 @@ struct Walker {
 
   Fact fact(const char* kind, const YAML::Node& at) {
     Location loc = yaml_location(in.path, at, *doc);
-    std::string evidence = loc.line >= 1 && loc.line <= lines.size() ? std::string(trim(lines[loc.line - 1].text)) : std::string();
-    return Fact{kind, loc, evidence, {}};
+    std::string evidence = line_evidence(lines, loc.line, loc.column);
+    return Fact{kind, loc, std::move(evidence), {}};
   }
 
   // Compose (Go's YAML), kubectl and Helm take a repeated key's last value; Compose refuses the

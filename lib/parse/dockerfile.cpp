@@ -22,9 +22,10 @@ namespace {
 
 struct Instruction {
   unsigned line;
-  std::string keyword;  // upper case
-  std::string args;     // continuation lines joined
-  std::string evidence; // first physical line, trimmed
+  std::string keyword;     // upper case
+  std::string args;        // continuation lines joined
+  std::string_view first;  // first physical line, trimmed: each fact's evidence is cut from it
+  std::size_t args_at = 0, first_args = 0;  // where args start in `first`, how many bytes of it are there
 };
 
 std::vector<Instruction> instructions(std::string_view text, std::vector<Diagnostic>& diags, std::string_view path) {
@@ -34,14 +35,14 @@ std::vector<Instruction> instructions(std::string_view text, std::vector<Diagnos
   for (const auto& l : split_lines(text)) {
     std::string_view t = trim(l.text);
     if (t.starts_with('#') || (t.empty() && !open)) continue;  // comments may sit inside continuations
-    std::string piece(t);
+    std::string_view piece = t;
     bool continues = !piece.empty() && piece.back() == '\\';
-    if (continues) piece.pop_back();
+    if (continues) piece.remove_suffix(1);
     if (!open) {
       std::size_t space = piece.find_first_of(" \t");
-      current = {l.number, ascii_upper(piece.substr(0, space)),
-                 space == std::string::npos ? "" : std::string(trim(std::string_view(piece).substr(space))),
-                 std::string(t)};
+      std::string_view args = space == std::string_view::npos ? piece.substr(piece.size()) : trim(piece.substr(space));
+      current = {l.number, ascii_upper(piece.substr(0, space)), std::string(args), t,
+                 static_cast<std::size_t>(args.data() - t.data()), args.size()};
     } else {
       current.args += " " + std::string(trim(piece));
     }
@@ -89,23 +90,33 @@ std::string substitute(const std::string& s, const std::map<std::string, std::st
   return out;
 }
 
-std::vector<std::string> words(std::string_view s) {
+// Shell words, quotes removed; `starts` (when given) gets the offset in `s` where each begins.
+std::vector<std::string> words(std::string_view s, std::vector<std::size_t>* starts = nullptr) {
   std::vector<std::string> out;
   std::string cur;
+  std::size_t start = 0;
   char quote = 0;
-  for (char c : s) {
+  auto finish = [&] {
+    if (cur.empty()) return;
+    out.push_back(std::move(cur)), cur.clear();
+    if (starts) starts->push_back(start);
+  };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    bool blank = !quote && (c == ' ' || c == '\t');
+    if (cur.empty() && !quote && !blank) start = i;
     if (quote) {
       if (c == quote) quote = 0;
       else cur += c;
     } else if (c == '"' || c == '\'') {
       quote = c;
-    } else if (c == ' ' || c == '\t') {
-      if (!cur.empty()) out.push_back(std::move(cur)), cur.clear();
+    } else if (blank) {
+      finish();
     } else {
       cur += c;
     }
   }
-  if (!cur.empty()) out.push_back(std::move(cur));
+  finish();
   return out;
 }
 
@@ -131,8 +142,12 @@ struct Reader {
   std::map<std::string, std::string> global_args, stage_args;
   std::set<std::string> stages;  // names given with AS, lower case
 
-  Fact fact(const char* kind, const Instruction& ins) const {
-    return Fact{kind, {std::string(in.path), ins.line, 1}, ins.evidence, {}};
+  // A fact of the instruction; its evidence is cut around the word at `arg_at` of the arguments
+  // when that word is on the first line, else from the line's start.
+  Fact fact(const char* kind, const Instruction& ins, std::size_t arg_at = 0, std::size_t length = 0) const {
+    bool on_first_line = arg_at < ins.first_args;
+    std::string evidence = evidence_excerpt(ins.first, on_first_line ? ins.args_at + arg_at : 0, on_first_line ? length : 0);
+    return Fact{kind, {std::string(in.path), ins.line, 1}, std::move(evidence), {}};
   }
 
   void from(const Instruction& ins) {
@@ -160,17 +175,18 @@ struct Reader {
   }
 
   void run(const Instruction& ins) {
-    auto w = words(ins.args);
+    std::vector<std::size_t> starts;
+    auto w = words(ins.args, &starts);
     for (std::size_t i = 0; i < w.size(); ++i) {
       bool pip = (w[i] == "pip" || w[i] == "pip3" || w[i].ends_with("/pip") || w[i].ends_with("/pip3") ||
                   (w[i] == "-m" && i + 1 < w.size() && w[i + 1] == "pip")) ;
       if (pip && w[i] == "-m") ++i;  // `python -m pip install`: continue at "pip"
       std::size_t j = i + 1;
       if (pip && j < w.size() && w[j] == "install") {
-        i = pip_install(ins, w, j + 1);
+        i = pip_install(ins, w, starts, j + 1);
       } else if ((w[i] == "apt-get" || w[i] == "apt" || w[i] == "apk" || w[i] == "dnf" || w[i] == "yum") &&
                  j < w.size() && (w[j] == "install" || w[j] == "add")) {
-        i = system_install(ins, w, j + 1, w[i] == "apk" ? "apk" : (w[i] == "dnf" || w[i] == "yum") ? "rpm" : "deb");
+        i = system_install(ins, w, starts, j + 1, w[i] == "apk" ? "apk" : (w[i] == "dnf" || w[i] == "yum") ? "rpm" : "deb");
       }
     }
   }
@@ -179,7 +195,8 @@ struct Reader {
     return word == "&&" || word == ";" || word == "||" || word == "|" || word.ends_with(";");
   }
 
-  std::size_t pip_install(const Instruction& ins, const std::vector<std::string>& w, std::size_t i) {
+  std::size_t pip_install(const Instruction& ins, const std::vector<std::string>& w, const std::vector<std::size_t>& starts,
+                          std::size_t i) {
     for (; i < w.size() && !command_end(w[i]); ++i) {
       const std::string& word = w[i];
       if (word == "-r" || word == "-c" || word == "--requirement" || word == "--constraint" || word == "-e" ||
@@ -188,13 +205,13 @@ struct Reader {
       } else if (word == "-i" || word == "--index-url" || word == "--extra-index-url" || word == "-f" ||
                  word == "--find-links") {
         if (i + 1 < w.size()) {
-          Fact f = fact("index", ins);
+          Fact f = fact("index", ins, starts[i], w[i].size());
           f.set("option", word == "--extra-index-url" ? "extra-index-url" : word == "-f" || word == "--find-links" ? "find-links" : "index-url");
           f.set("url", substitute(w[++i], stage_args));
           out.facts.push_back(std::move(f));
         }
       } else if (word.starts_with("--extra-index-url=") || word.starts_with("--index-url=")) {
-        Fact f = fact("index", ins);
+        Fact f = fact("index", ins, starts[i], word.size());
         f.set("option", word.starts_with("--extra") ? "extra-index-url" : "index-url").set("url", word.substr(word.find('=') + 1));
         out.facts.push_back(std::move(f));
       } else if (!word.starts_with('-') && word.find('$') == std::string::npos && word.find('/') == std::string::npos &&
@@ -202,7 +219,7 @@ struct Reader {
         Pep508 req;
         Pep508Error error;
         if (!parse_pep508(word, req, error)) continue;  // shell syntax we do not model
-        Fact f = fact("dependency", ins);
+        Fact f = fact("dependency", ins, starts[i], word.size());
         set_pep508_attrs(f, req);
         f.set("installer", "pip");
         out.facts.push_back(std::move(f));
@@ -211,12 +228,12 @@ struct Reader {
     return i;
   }
 
-  std::size_t system_install(const Instruction& ins, const std::vector<std::string>& w, std::size_t i,
-                             const char* ecosystem) {
+  std::size_t system_install(const Instruction& ins, const std::vector<std::string>& w,
+                             const std::vector<std::size_t>& starts, std::size_t i, const char* ecosystem) {
     for (; i < w.size() && !command_end(w[i]); ++i) {
       if (w[i].starts_with('-') || w[i].find('$') != std::string::npos) continue;
       std::string name = w[i].substr(0, w[i].find('='));
-      Fact f = fact("dependency", ins);
+      Fact f = fact("dependency", ins, starts[i], w[i].size());
       f.set("ecosystem", ecosystem).set("name", ascii_lower(name)).set("raw_name", w[i]);
       out.facts.push_back(std::move(f));
     }

@@ -29,7 +29,7 @@ bool require_line(const ParseInput& in, const TextLine& line, std::string_view b
   std::string_view path = body.substr(0, space), version = trim(body.substr(space));
   if (path.size() > 1 && path.front() == '"' && path.back() == '"') path = path.substr(1, path.size() - 2);
   if (path.empty() || version.empty() || version.find_first_of(" \t") != std::string_view::npos) return false;
-  Fact f{"dependency", {std::string(in.path), line.number, 1}, std::string(trim(line.text)), {}};
+  Fact f{"dependency", {std::string(in.path), line.number, 1}, evidence_excerpt(line.text, 0), {}};
   f.set("ecosystem", "go").set("name", std::string(path)).set("raw_name", std::string(path)).set("version", std::string(version));
   if (is_indirect(comment)) f.set("indirect", "true");
   out.facts.push_back(std::move(f));

@@ -23,7 +23,6 @@ namespace {
 
 constexpr int kMaxAliases = 20;             // *alias references in one front matter; cards rarely need any
 constexpr std::size_t kMaxNodes = 100000;   // YAML nodes visited per card, an alias counted each time it is used
-constexpr std::size_t kMaxEvidence = 300;   // bytes of a source line kept as evidence
 constexpr std::size_t kMaxLicenseLines = 10;  // lines of a "License" section kept as license_prose facts
 constexpr std::size_t kMaxCardFields = 200;   // front-matter keys recorded as card_field facts
 constexpr std::size_t kMaxLinks = 200;        // URLs of the body recorded as link facts
@@ -51,13 +50,9 @@ struct Card {
   unsigned file_column(const YAML::Node& node) const {
     return node.Mark().column >= 0 ? static_cast<unsigned>(node.Mark().column) + 1 : 0;
   }
-  std::string line_text(unsigned number) const {
-    if (number < 1 || number > lines.size()) return {};
-    return std::string(cap_utf8(trim(lines[number - 1].text), kMaxEvidence));
-  }
   Fact fact_at(std::string kind, const YAML::Node& node) const {
-    unsigned line = file_line(node);
-    return Fact{std::move(kind), {std::string(in.path), line, file_column(node)}, line_text(line), {}};
+    unsigned line = file_line(node), column = file_column(node);
+    return Fact{std::move(kind), {std::string(in.path), line, column}, line_evidence(lines, line, column), {}};
   }
 
   // One more node visited; false (and one diagnostic) once the budget is spent.
@@ -145,7 +140,7 @@ void Card::front_matter(const YAML::Node& doc, unsigned body_start) {
   if (!doc.IsMap()) return diagnose(yaml_first_line, "front matter is not a YAML map; ignored");
 
   // Located at the first front matter line: the "---" above it proves nothing by itself.
-  Fact model{"model", {std::string(in.path), yaml_first_line, 1}, line_text(yaml_first_line), {}};
+  Fact model{"model", {std::string(in.path), yaml_first_line, 1}, line_evidence(lines, yaml_first_line), {}};
   Fact gating{"gating", {}, {}, {}};
   bool gated = false;
   std::string license_name = scalar_of(doc, "license_name");
@@ -246,7 +241,7 @@ void Card::claim(const TextLine& line) {
     break;
   }
   if (phrase.empty()) return;
-  Fact f{"claim", {std::string(in.path), line.number, 1}, std::string(cap_utf8(trim(line.text), kMaxEvidence)), {}};
+  Fact f{"claim", {std::string(in.path), line.number, 1}, evidence_excerpt(line.text, 0), {}};
   f.set("phrase", phrase);
   out.facts.push_back(std::move(f));
 }
@@ -255,9 +250,9 @@ void Card::claim(const TextLine& line) {
 // a link fact whose evidence is the line, so the words around the link can say what it is.
 void Card::links(const TextLine& line) {
   std::string_view text = line.text;
-  auto add = [&](std::string url) {
+  auto add = [&](std::size_t at, std::string url) {
     if (link_count++ >= kMaxLinks) return;
-    Fact f{"link", {std::string(in.path), line.number, 1}, std::string(cap_utf8(trim(text), kMaxEvidence)), {}};
+    Fact f{"link", {std::string(in.path), line.number, 1}, evidence_excerpt(text, at, url.size()), {}};
     f.set("url", std::move(url));
     out.facts.push_back(std::move(f));
   };
@@ -267,7 +262,7 @@ void Card::links(const TextLine& line) {
     std::size_t end = rest.find_first_of(" \t)]>\"'`|");
     std::string_view url = rest.substr(0, std::min(end, rest.size()));
     while (!url.empty() && (url.back() == '.' || url.back() == ',' || url.back() == ';' || url.back() == ':')) url.remove_suffix(1);
-    add(std::string(url));
+    add(at, std::string(url));
     at += url.size() ? url.size() - 1 : 0;
   }
   std::string lower = ascii_lower(text);
@@ -277,7 +272,7 @@ void Card::links(const TextLine& line) {
     std::size_t end = id;
     while (end < lower.size() && (std::isdigit(static_cast<unsigned char>(lower[end])) || lower[end] == '.')) ++end;
     while (end > id && lower[end - 1] == '.') --end;  // the sentence's full stop
-    if (end - id >= 9) add("https://arxiv.org/abs/" + std::string(text.substr(id, end - id)));
+    if (end - id >= 9) add(at, "https://arxiv.org/abs/" + std::string(text.substr(id, end - id)));
   }
 }
 
@@ -291,8 +286,8 @@ void Card::heading(const TextLine& line, std::string_view stripped) {
   std::size_t closing = title.find_last_not_of('#');
   if (closing == std::string_view::npos) title = {};
   else if (closing + 1 < title.size() && (title[closing] == ' ' || title[closing] == '\t')) title = trim(title.substr(0, closing));
-  Fact f{"heading", {std::string(in.path), line.number, 1}, std::string(cap_utf8(trim(line.text), kMaxEvidence)), {}};
-  f.set("level", std::to_string(level)).set("text", std::string(cap_utf8(title, kMaxEvidence)));
+  Fact f{"heading", {std::string(in.path), line.number, 1}, evidence_excerpt(line.text, 0), {}};
+  f.set("level", std::to_string(level)).set("text", std::string(cap_utf8(title, kMaxEvidenceBytes)));
   out.facts.push_back(std::move(f));
 }
 
@@ -348,7 +343,7 @@ void Card::license_prose(const TextLine& line) {
   if (trim(line.text).empty() || license_lines >= kMaxLicenseLines) return;
   ++license_lines;
   out.facts.push_back(Fact{"license_prose", {std::string(in.path), line.number, 1},
-                           std::string(cap_utf8(trim(line.text), kMaxEvidence)), {}});
+                           evidence_excerpt(line.text, 0), {}});
 }
 
 bool is_fence(std::string_view line) { return trim(line) == "---"; }

@@ -35,7 +35,7 @@ void parse_package_json(const ParseInput& in, ParseOutput& out) {
                                                                                            : "";
     std::size_t key_at = find_key(text, "license", 0);
     Location loc = key_at == std::string_view::npos ? Location{std::string(in.path), 1, 1} : index.at(in.path, key_at);
-    std::string evidence = loc.line >= 1 && loc.line <= lines.size() ? std::string(trim(lines[loc.line - 1].text)) : value;
+    std::string evidence = line_evidence(lines, loc.line, loc.column, value);
     if (!value.empty()) out.facts.push_back(manifest_license_fact(loc, evidence, "license", value));
   }
   for (const auto& [section, scope] : {std::pair{"dependencies", "prod"}, std::pair{"devDependencies", "dev"},
@@ -56,8 +56,7 @@ void parse_package_json(const ParseInput& in, ParseOutput& out) {
       if (key_at != std::string_view::npos) cursor = key_at + 1;
       // A key written with escapes is not found as is; the section's line stands in for it.
       Location loc = key_at == std::string_view::npos ? section_loc : index.at(in.path, key_at);
-      std::string evidence = loc.line >= 1 && loc.line <= lines.size() ? std::string(trim(lines[loc.line - 1].text)) : name;
-      Fact f{"dependency", loc, evidence, {}};
+      Fact f{"dependency", loc, line_evidence(lines, loc.line, loc.column, name), {}};
       f.set("ecosystem", "npm").set("name", ascii_lower(name)).set("raw_name", name).set("scope", scope);
       if (spec.is_string()) f.set("spec", spec.get<std::string>());
       out.facts.push_back(std::move(f));

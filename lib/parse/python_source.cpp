@@ -76,7 +76,10 @@ class Lexer {
     int depth = 0;  // inside brackets, newlines do not end a statement
     bool at_start = true;
     while (i_ < s_.size()) {
-      if (deadline_.passed(path_, line_, diags_)) break;
+      if (deadline_.passed(path_, line_, diags_)) {
+        over_budget_ = true;
+        break;
+      }
       char c = s_[i_];
       if (c == '\n' || c == '\r') {
         if (c == '\r' && i_ + 1 < s_.size() && s_[i_ + 1] == '\n') ++i_;
@@ -114,6 +117,9 @@ class Lexer {
       tokens.push_back(t);
     }
   }
+
+  /// Whether run() stopped at the deadline (and said so).
+  [[nodiscard]] bool over_budget() const { return over_budget_; }
 
  private:
   unsigned column() const { return static_cast<unsigned>(i_ - line_start_) + 1; }
@@ -191,6 +197,7 @@ class Lexer {
   std::string_view path_;
   std::vector<Diagnostic>& diags_;
   DeadlineCheck deadline_;
+  bool over_budget_ = false;
   std::size_t i_ = 0, line_start_ = 0;
   unsigned line_ = 1;
   bool raw_ = false;
@@ -209,7 +216,7 @@ struct Reader {
   void add(std::string_view kind, const Token& t, std::initializer_list<AttrView> attrs) {
     fill_draft(draft, kind, {}, {attrs.begin(), attrs.size()});
     if (!in.wants(draft)) return;
-    std::string evidence(cap_utf8(evidence_line(in.text, t.line_start), 300));
+    std::string evidence = evidence_excerpt(in.text, t.line_start + t.column - 1, t.text.size());
     out.facts.push_back(Fact{draft.kind, {std::string(in.path), t.line, t.column}, std::move(evidence), draft.attrs});
   }
 
@@ -296,8 +303,11 @@ void parse_python_source(const ParseInput& in, ParseOutput& out) {
   tokens.clear();
   Lexer lexer(in.text, in.path, out.diagnostics, in.deadline);  // owns the copied string contents
   lexer.run(tokens);
+  // Reading the tokens is bounded by the budget too, unless lexing already went over it.
+  DeadlineCheck deadline(lexer.over_budget() ? std::chrono::steady_clock::time_point::max() : in.deadline);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
+    if (deadline.passed(in.path, t.line, out.diagnostics)) break;
     if (t.kind == Token::name && t.statement_start && (t.text == "import" || t.text == "from")) {
       i = reader.import_statement(tokens, i);
       if (i >= tokens.size()) break;

@@ -399,7 +399,8 @@ struct Reader {
 
   Fact fact(std::string kind, const LogicalLine& l, std::size_t offset) {
     auto [line, column] = l.position(offset);
-    return Fact{std::move(kind), {std::string(in.path), line, column}, redact_credentials(trim(l.text)), {}};
+    // Redacted before it is cut, so that a cut never leaves half a password to be seen.
+    return Fact{std::move(kind), {std::string(in.path), line, column}, evidence_excerpt(redact_credentials(l.text), offset), {}};
   }
 
   void read(const LogicalLine& l) {

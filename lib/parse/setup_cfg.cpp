@@ -67,7 +67,7 @@ void requirements(const ParseInput& in, const Option& o, const char* scope, Pars
                                  "cannot parse requirement '" + std::string(item) + "' in " + o.key + ": " + error.message});
       continue;
     }
-    Fact f{"dependency", {std::string(in.path), value.number, 1}, std::string(value.text), {}};
+    Fact f{"dependency", {std::string(in.path), value.number, 1}, evidence_excerpt(value.text, 0), {}};
     set_pep508_attrs(f, req);
     f.set("scope", scope);
     if (o.section == "options.extras_require") f.set("group", o.key);
@@ -86,7 +86,7 @@ void parse_setup_cfg(const ParseInput& in, ParseOutput& out) {
     else if (o.section == "options.extras_require") requirements(in, o, "optional", out);
     else if (o.section == "metadata" && o.key == "license" && !o.values.empty()) {
       const TextLine& v = o.values.front();
-      out.facts.push_back(manifest_license_fact({std::string(in.path), v.number, 1}, std::string(v.text), "metadata.license", v.text));
+      out.facts.push_back(manifest_license_fact({std::string(in.path), v.number, 1}, evidence_excerpt(v.text, 0), "metadata.license", v.text));
     }
   }
 }

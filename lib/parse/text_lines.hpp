@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -34,12 +35,19 @@ inline std::string_view trim(std::string_view s) {
   return s;
 }
 
-/// The line that starts at offset `line_start` of `text`, as split_lines gives it (a BOM
-/// dropped), trimmed: the evidence of a fact a lexer found on it.
-inline std::string_view evidence_line(std::string_view text, std::size_t line_start) {
-  std::string_view line = text.substr(std::min(line_start, text.size()));
-  if (line_start == 0 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
-  return trim(line.substr(0, line.find_first_of("\r\n")));
-}
+/// Bytes of a line kept as a fact's evidence; a longer line is cut around the match.
+constexpr std::size_t kMaxEvidenceBytes = 300;
+
+/// The evidence of a match at byte `offset` (`length` bytes long) of `text`: the match's line,
+/// trimmed (a BOM at the text's start dropped), when it is at most kMaxEvidenceBytes bytes; else
+/// kMaxEvidenceBytes bytes of it around the match, cut at UTF-8 boundaries, "..." where the line goes
+/// on. Looks at most 2 × kMaxEvidenceBytes bytes either side of the match, never at the whole line,
+/// so that a line with many matches costs no more than a line with one.
+std::string evidence_excerpt(std::string_view text, std::size_t offset, std::size_t length = 0);
+
+/// evidence_excerpt of line `line` (1-based) of `lines` at byte column `column` (1-based; 0 or 1:
+/// its start); `fallback` when there is no such line.
+std::string line_evidence(const std::vector<TextLine>& lines, unsigned line, unsigned column = 0,
+                          std::string_view fallback = {});
 
 }  // namespace openlock

@@ -37,9 +37,8 @@ inline bool parse_toml_document(const ParseInput& in, toml::table& doc, std::vec
 
 /// A fact at a node's position, its line's text as the evidence.
 inline Fact toml_fact(const char* kind, const toml::node& n, const ParseInput& in, const std::vector<TextLine>& lines) {
-  auto line = static_cast<unsigned>(n.source().begin.line);
-  std::string evidence = line >= 1 && line <= lines.size() ? std::string(trim(lines[line - 1].text)) : std::string();
-  return Fact{kind, {std::string(in.path), line, static_cast<unsigned>(n.source().begin.column)}, evidence, {}};
+  auto line = static_cast<unsigned>(n.source().begin.line), column = static_cast<unsigned>(n.source().begin.column);
+  return Fact{kind, {std::string(in.path), line, column}, line_evidence(lines, line, column), {}};
 }
 
 }  // namespace openlock

@@ -59,7 +59,7 @@ void parse_triton_config(const ParseInput& in, ParseOutput& out) {
         continue;
       }
       if (key == "platform" || key == "backend" || key == "kind") {
-        Fact f{"serving_backend", {std::string(in.path), line.number, column}, std::string(trim(t)), {}};
+        Fact f{"serving_backend", {std::string(in.path), line.number, column}, evidence_excerpt(t, column - 1, value.size()), {}};
         f.set("field", key).set("name", value);
         out.facts.push_back(std::move(f));
       }
