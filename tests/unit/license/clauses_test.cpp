@@ -1,9 +1,10 @@
 #include "license/clauses.hpp"
 
 #include <gtest/gtest.h>
+#include <re2/re2.h>
 #include <yaml-cpp/yaml.h>
 
-#include <regex>
+#include <chrono>
 #include <set>
 #include <string>
 
@@ -84,24 +85,64 @@ TEST(Clauses, UserCapsCarryTheirCountAndPoliciesTheirReference) {
   EXPECT_EQ(find_clauses("Above " + std::string(400, '9') + " monthly active users, ask first.").at(0).detail, "");
 }
 
-// Patterns compile when a sentence first needs them (clauses.cpp), so a broken one would only be
-// logged then: every shipped pattern must compile with the flags find_clauses uses, and a text
-// with every kind's triggers must be read without an exception.
-TEST(Clauses, EveryShippedPatternCompiles) {
+// A broken pattern would only be logged when the table is built (clauses.cpp), so every shipped
+// pattern must compile with the options find_clauses uses, and a text with every kind's triggers
+// must be read without an exception. Patterns are matched against the lower-cased sentence, so a
+// letter in upper case outside an escape (\b, \S) could never match.
+TEST(Clauses, EveryShippedPatternCompilesAndIsLowerCase) {
   YAML::Node doc;
   for (const auto& file : openlock::embedded_rule_files())
     if (file.path == "licenses/clauses.yaml") doc = YAML::Load(std::string(file.text));
   ASSERT_TRUE(doc["clauses"].IsSequence());
+  re2::RE2::Options latin1;
+  latin1.set_encoding(re2::RE2::Options::EncodingLatin1);
+  latin1.set_log_errors(false);
   std::string all_triggers;
   std::size_t patterns = 0;
   for (const auto& entry : doc["clauses"]) {
     for (const auto& p : entry["patterns"]) {
       ++patterns;
-      EXPECT_NO_THROW(std::regex(p.as<std::string>(), std::regex::ECMAScript | std::regex::icase | std::regex::optimize))
-          << entry["kind"].as<std::string>() << ": " << p.as<std::string>();
+      std::string source = p.as<std::string>();
+      re2::RE2 re(source, latin1);
+      EXPECT_TRUE(re.ok()) << entry["kind"].as<std::string>() << ": " << source << ": " << re.error();
+      for (std::size_t i = 0; i < source.size(); ++i) {
+        if (source[i] == '\\') ++i;
+        else EXPECT_FALSE(source[i] >= 'A' && source[i] <= 'Z') << entry["kind"].as<std::string>() << ": " << source;
+      }
     }
     for (const auto& t : entry["triggers"]) all_triggers += t.as<std::string>() + " ";
   }
   EXPECT_GE(patterns, 30u);
   EXPECT_NO_THROW(find_clauses(all_triggers + "\n" + all_triggers + "."));
+}
+
+// The patterns are matched byte by byte, letters folded as ASCII only, as std::regex in the C
+// locale did: a byte that is not UTF-8 is stepped over by [^.], and a Latin-1 letter does not fold.
+TEST(Clauses, BytesAreCharactersAndOnlyAsciiFolds) {
+  auto kinds = [](const std::string& text) {
+    std::set<std::string> out;
+    for (const auto& c : find_clauses(text)) out.insert(c.kind);
+    return out;
+  };
+  EXPECT_TRUE(kinds("You shall not use \xff\xfe the outputs to train any other model.").count("no_training_other_models"));
+  EXPECT_TRUE(kinds("YOU SHALL NOT USE THE OUTPUTS TO TRAIN ANY OTHER MODEL.").count("no_training_other_models"));
+  // \xe2\x80\x9c is the UTF-8 left double quote in the attribution pattern; \xc2 is the upper
+  // case of \xe2 in Latin-1, and must not stand for it.
+  EXPECT_TRUE(kinds("You must display \xe2\x80\x9c" "Built with Harbor\xe2\x80\x9d.").count("attribution"));
+  EXPECT_FALSE(kinds("You must display \xc2\x80\x9c" "Built with Harbor.").count("attribution"));
+}
+
+// Sentences that make a backtracking engine try every split of the no-training pattern's bounded
+// repeats ([^.]{0,40}, [^.]{0,100}, [^.]{0,60} between "never", "use", "to improve" and "other",
+// with no "model" at the end): std::regex took 51 s on these 500 KB, RE2 is linear.
+TEST(Clauses, SentencesOfPartialMatchesAreReadInLinearTime) {
+  std::string sentence;
+  while (sentence.size() < 1990) sentence += "never never never never never use use use use use use use use use use "
+                                             "to improve to improve to improve to improve to improve to improve to improve to improve "
+                                             "to improve to improve other ";
+  std::string text;
+  for (int i = 0; i < 250; ++i) text += sentence + ". ";
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_TRUE(find_clauses(text).empty());
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
 }
