@@ -310,7 +310,7 @@ void follow_includes(const fs::path& root, const AuditOptions& opt, const EarlyR
     // The path stays inside the target as written; a symlink must not lead it out, then or
     // later (the file is opened below the root with no symlink on the way).
     std::string why;
-    if (!target_root) target_root = open_target_root(root, why);
+    if (!target_root) target_root = open_target_root(root.empty() ? fs::path(".") : root, why);  // "" for "file.txt"
     DiscoveredFile file;
     if (!target_root || !find_in_target(target_root, root, rel, file, why)) {
       bool out_of_target = why.find("outside") != std::string::npos;

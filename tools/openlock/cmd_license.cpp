@@ -25,7 +25,7 @@ struct LicenseFlags {
 using json = nlohmann::ordered_json;
 
 constexpr std::size_t kReadLimit = 512 * 1024;  // identification and clauses read this much of a text
-constexpr std::uint64_t kMaxTextFile = 8u << 20;  // a bigger file is refused: scan's --max-file-size default
+constexpr std::uint64_t kMaxTextFile = 64u << 20;  // a bigger file is refused (only kReadLimit of it is used)
 
 // The licenses of an expression that the knowledge base knows, for their clauses.
 std::vector<KnownLicense> known_of(const LicenseExpression& e) {
