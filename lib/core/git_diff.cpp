@@ -25,7 +25,10 @@ namespace fs = std::filesystem;
 // Before the command: every program git could take from a config file switched off. The
 // commands below only read objects and should start none anyway; this is the second wall.
 // protocol.allow=never: a partial clone's promisor remote is never fetched from (that would
-// run ssh or a remote helper and credential helpers).
+// run ssh or a remote helper and credential helpers). safe.directory=*: with the user's global
+// config left out, its safe.directory list is too, and CI checkouts owned by another user (a
+// container job) would be refused; git's ownership check guards against a repository's config
+// running programs, which the options here and object-only commands already rule out.
 constexpr std::array kHardening = {
     "--no-pager",
     "-c", "core.fsmonitor=false",
@@ -37,6 +40,7 @@ constexpr std::array kHardening = {
     "-c", "credential.helper=",
     "-c", "diff.external=",
     "-c", "protocol.allow=never",
+    "-c", "safe.directory=*",
 };
 
 // The caller's environment without its git settings (GIT_DIR and the like could point git at
@@ -240,8 +244,7 @@ bool GitRevision::open(const fs::path& target, const std::string& rev, std::stri
   if (!run_git(dir_, {"rev-parse", "--show-prefix", "--verify", rev + "^{commit}"}, out, error)) {
     if (error.empty())
       error = "git rev-parse --verify " + rev + "^{commit} failed in '" + dir_.string() +
-              "': not a git repository, '" + rev + "' is not a commit there, or a repository git refuses" +
-              " (owned by another user)";
+              "': not a git repository, '" + rev + "' is not a commit there";
     return false;
   }
   // Two lines: the prefix ("" at the top, else "sub/dir/"), then the commit id.

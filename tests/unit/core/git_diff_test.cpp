@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
 
 #include "unit/discover/temp_tree.hpp"
@@ -124,4 +126,18 @@ TEST(GitRevision, CallersGitVariablesDoNotRedirectGit) {
   ::unsetenv("GIT_DIR");
   ::unsetenv("GIT_WORK_TREE");
   EXPECT_EQ(c["a.txt"].lines, (Lines{2}));
+}
+
+// A CI container job checks out as one user and runs as another; with the user's global config
+// (and its safe.directory list) left out, git's ownership check must not refuse the repository.
+TEST(GitRevision, ARepositoryOwnedByAnotherUserIsRead) {
+  if (!has_git()) GTEST_SKIP() << "git is not installed";
+  if (geteuid() != 0) GTEST_SKIP() << "needs root to give the repository to another user";
+  TempTree t;
+  t.write("requirements.txt", "numpy\n");
+  commit_all(t, "one");
+  t.write("requirements.txt", "numpy\nopenai\n");
+  ASSERT_EQ(std::system(("chown -R 65534:65534 '" + t.root().string() + "'").c_str()), 0);
+  EXPECT_EQ(changed(t.root(), "HEAD", {"requirements.txt"})["requirements.txt"].lines, (Lines{2}));
+  ASSERT_EQ(std::system(("chown -R 0:0 '" + t.root().string() + "'").c_str()), 0);
 }
