@@ -88,6 +88,10 @@ class Lexer {
       } else if (ident_start(c)) {
         std::size_t b = i_;
         while (i_ < s_.size() && ident_char(s_[i_])) ++i_;
+        // A Rust or C++ path written without blanks (std::env::var) is one token: 8 MB of
+        // `use a::a::...` is then one token, not millions of 32 bytes each.
+        while ((lang_ == Lang::rust || lang_ == Lang::c) && peek(0) == ':' && peek(1) == ':' && ident_start(peek(2)))
+          for (i_ += 2; i_ < s_.size() && ident_char(s_[i_]);) ++i_;
         t.kind = Token::name, t.text = s_.substr(b, i_ - b);
       } else if (c == ':' && peek(1) == ':') {
         t.text = s_.substr(i_, 2), i_ += 2;
@@ -421,10 +425,10 @@ struct Reader {
     std::size_t j = i + 1;
     if (is_op(j, "::")) ++j;
     if (j >= tk.size() || tk[j].kind != Token::name) return;
-    std::string_view module = tk[j].text;
+    std::string_view module = tk[j].text.substr(0, tk[j].text.find("::"));  // a path is one token (a::b)
     for (std::string_view local : {"crate", "self", "super"})
       if (module == local) return;
-    path.assign(module);
+    path.assign(tk[j].text);
     for (std::size_t k = j + 1; is_op(k, "::") && k + 1 < tk.size() && tk[k + 1].kind == Token::name; k += 2)
       path.append("::").append(tk[k + 1].text);
     add("import", tk[j], {{"module", module}, {"path", path}});

@@ -106,6 +106,10 @@ class Lexer {
         t.kind = digit(c) ? Token::op : Token::name;
         std::size_t b = i_;
         while (i_ < s_.size() && ident_char(s_[i_])) ++i_;
+        // A dotted name written without blanks (os.environ.get) is one token: 8 MB of
+        // `import a.a.a...` is then one token, not four million of 32 bytes each.
+        while (t.kind == Token::name && i_ + 1 < s_.size() && s_[i_] == '.' && ident_start(s_[i_ + 1]))
+          for (++i_; i_ < s_.size() && ident_char(s_[i_]);) ++i_;
         t.text = s_.substr(b, i_ - b);
       } else {
         if (c == ';' && depth == 0) at_start = true;  // `a = 1; import b`: a new statement
@@ -256,12 +260,16 @@ struct Reader {
   }
 
   void env_var(const std::vector<Token>& tk, std::size_t i) {
-    // environ [ "X" ]   |   environ . get ( "X"   |   getenv ( "X"
+    // environ [ "X" ]   |   environ . get ( "X"   |   getenv ( "X"; a name may be dotted (os.environ.get).
     auto is = [&](std::size_t k, const char* text) { return k < tk.size() && tk[k].text == text && tk[k].kind != Token::string; };
+    std::string_view name = tk[i].text;
+    std::string_view last = name.substr(name.rfind('.') + 1);  // npos + 1 == 0: the whole name
+    std::string_view before = name.substr(0, name.size() - last.size());
+    bool environ_get = last == "get" && (before == "environ." || before.ends_with(".environ."));
     std::size_t str = 0;
-    if (tk[i].text == "environ" && is(i + 1, "[")) str = i + 2;
-    else if (tk[i].text == "environ" && is(i + 1, ".") && is(i + 2, "get") && is(i + 3, "(")) str = i + 4;
-    else if (tk[i].text == "getenv" && is(i + 1, "(")) str = i + 2;
+    if (last == "environ" && is(i + 1, "[")) str = i + 2;
+    else if (last == "environ" && is(i + 1, ".") && is(i + 2, "get") && is(i + 3, "(")) str = i + 4;
+    else if ((environ_get || last == "getenv") && is(i + 1, "(")) str = i + 2;
     if (str && str < tk.size() && tk[str].kind == Token::string && !tk[str].text.empty())
       add("env_var", tk[str], {{"name", tk[str].text}, {"language", "python"}});
   }

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/text.hpp"
@@ -58,6 +59,7 @@ struct builder_tag;
 struct Builder {
   Pep508& req;
   std::string last_operator;  // for "expected a version after '>='"
+  std::unordered_set<std::string> extras_seen;  // an extra written twice is kept once
 };
 
 template <class Context>
@@ -71,8 +73,13 @@ std::string matched(const Context& ctx) {
 }
 
 const auto on_name = [](auto& ctx) { builder(ctx).req.raw_name = matched(ctx); };
-// PEP 685: extras compare like project names.
-const auto on_extra = [](auto& ctx) { builder(ctx).req.extras.push_back(normalize_pypi_name(matched(ctx))); };
+// PEP 685: extras compare like project names; a repeated one says nothing more (and 4 million
+// copies of `a,` would cost 100 bytes of facts each).
+const auto on_extra = [](auto& ctx) {
+  Builder& b = builder(ctx);
+  std::string extra = normalize_pypi_name(matched(ctx));
+  if (b.extras_seen.insert(extra).second) b.req.extras.push_back(std::move(extra));
+};
 const auto on_operator = [](auto& ctx) { builder(ctx).last_operator = matched(ctx); };
 const auto on_version = [](auto& ctx) {
   Builder& b = builder(ctx);
@@ -183,7 +190,7 @@ std::string redact_credentials(std::string_view text) {
 
 bool parse_pep508(std::string_view text, Pep508& req, Pep508Error& error) {
   req = Pep508{};
-  grammar::Builder b{req, {}};
+  grammar::Builder b{req, {}, {}};
   It first = text.begin();
   try {
     if (x3::parse(first, text.end(), x3::with<grammar::builder_tag>(b)[grammar::requirement])) return true;
@@ -475,12 +482,14 @@ struct Reader {
       marker = trim(text.substr(semicolon + 1));
     }
     std::vector<std::string> extras;
+    std::unordered_set<std::string> seen;  // an extra written twice is kept once
     std::size_t open = location.rfind('[');
     if (location.ends_with(']') && open != std::string_view::npos) {
       std::string_view list = location.substr(open + 1, location.size() - open - 2);
       for (std::size_t from = 0; from <= list.size();) {
         std::size_t comma = std::min(list.find(',', from), list.size());
-        if (auto extra = trim(list.substr(from, comma - from)); !extra.empty()) extras.push_back(normalize_pypi_name(extra));
+        if (auto extra = trim(list.substr(from, comma - from)); !extra.empty() && seen.insert(normalize_pypi_name(extra)).second)
+          extras.push_back(normalize_pypi_name(extra));
         from = comma + 1;
       }
       location = location.substr(0, open);
