@@ -27,7 +27,7 @@ struct Instruction {
   std::string evidence; // first physical line, trimmed
 };
 
-std::vector<Instruction> instructions(std::string_view text, std::vector<Diagnostic>& diags, std::string_view path) {
+std::vector<Instruction> instructions(std::string_view text, Diagnostics& diags, std::string_view path) {
   std::vector<Instruction> out;
   Instruction current{};
   bool open = false;

@@ -11,7 +11,7 @@
 namespace openlock {
 
 /// Parses the whole file; false with a diagnostic (path, line, column) when it is not TOML.
-inline bool parse_toml_document(const ParseInput& in, toml::table& doc, std::vector<Diagnostic>& diagnostics) {
+inline bool parse_toml_document(const ParseInput& in, toml::table& doc, Diagnostics& diagnostics) {
   try {
     doc = toml::parse(in.text, std::string(in.path));
   } catch (const toml::parse_error& e) {

@@ -26,7 +26,7 @@ struct YamlDocument {
 /// naming `path` when the text is hazardous; a document that is not valid YAML is a diagnostic
 /// with its line, and the other documents are still loaded.
 bool load_yaml_documents(const ParseInput& in, int max_aliases, std::vector<YamlDocument>& docs,
-                         std::vector<Diagnostic>& diagnostics);
+                         Diagnostics& diagnostics);
 
 /// Where a node of a document sits in its file (1-based line and column; 0 when unknown).
 inline Location yaml_location(std::string_view path, const YAML::Node& node, const YamlDocument& doc) {
