@@ -105,6 +105,16 @@ void move_append(std::vector<T>& to, std::vector<T>&& from) {
   to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
 }
 
+void move_append(Diagnostics& to, Diagnostics&& from) { to.append(std::move(from)); }
+
+// read_text_file, its diagnostic (one at most) joining the file's capped ones.
+bool read_text(const DiscoveredFile& file, std::uint64_t max_file_size, std::string& text, Diagnostics& diagnostics) {
+  std::vector<Diagnostic> problems;
+  bool read = read_text_file(file, max_file_size, text, problems);
+  for (auto& d : problems) diagnostics.push_back(std::move(d));
+  return read;
+}
+
 // Keeps the first `cap` findings of each rule in each file (findings are sorted by place, so a
 // file's findings are one run); the rest become one diagnostic per rule and file. The scores were
 // computed before, from all.
@@ -184,8 +194,8 @@ class ParallelParse {
  public:
   // `early`: the file rules to run on each file, or null; `filter` is given to the parsers.
   ParallelParse(const AuditOptions& opt, const std::vector<KnownText>* licenses, const EarlyRules* early,
-                const FactFilter* filter)
-      : opt_(opt), licenses_(licenses), early_(early), filter_(filter) {
+                const FactFilter* filter, const RuleIds& known_rules)
+      : opt_(opt), licenses_(licenses), early_(early), filter_(filter), known_rules_(known_rules) {
     unsigned jobs = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
     jobs = std::min(jobs, 256u);  // the threads start before the files are counted: a sane bound instead
     // `jobs` threads in all: the caller walks, then parses beside the others (finish), so one
@@ -253,9 +263,9 @@ class ParallelParse {
         cancelled_ = true;
         return;
       }
-      if (read_text_file(item->file, opt_.max_file_size, text, item->output.diagnostics)) {
+      if (read_text(item->file, opt_.max_file_size, text, item->output.diagnostics)) {
         run_parser(*item->parser, item->file.rel_path, text, item->output, opt_, filter_, licenses_);
-        find_suppressions(item->file.rel_path, text, item->output.facts);
+        find_suppressions(item->file.rel_path, text, known_rules_, item->output.facts, item->output.diagnostics);
         find_spdx_headers(item->file.rel_path, text, item->output.facts);
         if (early_) early_->run(item->output.facts, item->findings);
       }
@@ -289,6 +299,7 @@ class ParallelParse {
   const std::vector<KnownText>* licenses_;
   const EarlyRules* early_;
   const FactFilter* filter_;
+  const RuleIds& known_rules_;
   std::mutex mutex_;
   std::condition_variable wake_;
   std::vector<std::unique_ptr<Item>> items_;
@@ -320,7 +331,7 @@ void follow_includes(const fs::path& root, const AuditOptions& opt, const EarlyR
       continue;
     }
     std::string text;
-    if (!read_text_file(file, opt.max_file_size, text, out.diagnostics)) continue;
+    if (!read_text(file, opt.max_file_size, text, out.diagnostics)) continue;
     const Parser* requirements = nullptr;
     for (const auto& p : parsers())
       if (p.name == "requirements") requirements = &p;
@@ -441,6 +452,8 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
 
   std::sort(rules.begin(), rules.end(), [](const Rule& a, const Rule& b) { return a.id < b.id; });
   for (const auto& r : rules) result.rules.push_back(describe(r));
+  RuleIds known_rules;  // what suppression markers may name
+  for (const auto& r : rules) known_rules.insert(r.id);
   // One target: file rules run as each file is parsed (see EarlyRules). Several targets get their
   // paths prefixed after parsing, so all their rules run at the end. From here on, `rules` is in
   // EarlyRules' order, not by id.
@@ -490,21 +503,23 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
       ParseInput in{"-", opt.stdin_text};
       parse_model_card(in, out);
       ensure_model(out.facts, "-");  // what comes on stdin is a model card, front matter or not
-      find_suppressions("-", opt.stdin_text, out.facts);
+      find_suppressions("-", opt.stdin_text, known_rules, out.facts, out.diagnostics);
       if (per_file) per_file->run(out.facts, findings);
       ++result.files_scanned;
       ++result.files_by_kind["model_card"];
     } else {
       std::vector<DiscoveredFile> files;
       std::set<std::string> parsed;
-      ParallelParse parsing(opt, licenses ? &*licenses : nullptr, per_file, &early);
-      discover(target, files, out.diagnostics, [&](const DiscoveredFile& file) {
+      ParallelParse parsing(opt, licenses ? &*licenses : nullptr, per_file, &early, known_rules);
+      std::vector<Diagnostic> walk_problems;
+      discover(target, files, walk_problems, [&](const DiscoveredFile& file) {
         const Parser* parser = parser_for(file.rel_path);
         if (!parser || excluded.ignored(file.rel_path, false)) return;
         parsed.insert(file.rel_path);
         parsing.add(file, *parser);
       });
       log().debug("{}: {} files", target, files.size());
+      for (auto& d : walk_problems) out.diagnostics.push_back(std::move(d));
       clock.lap("discover");
       std::map<std::pair<std::string, std::string>, int> artefacts;  // (folder, component) -> files recorded
       for (const auto& file : files) {
@@ -523,9 +538,10 @@ bool Auditor::audit(AuditResult& result, AuditError& error) const {
     }
     std::string prefix = several ? target : std::string();
     for (auto& f : out.facts) f.location.path = prefixed(prefix, f.location.path);
-    for (auto& d : out.diagnostics) d.location.path = prefixed(prefix, d.location.path);
+    std::vector<Diagnostic> diagnostics = std::move(out.diagnostics).take();
+    for (auto& d : diagnostics) d.location.path = prefixed(prefix, d.location.path);
     move_append(facts, std::move(out.facts));
-    result.diagnostics.insert(result.diagnostics.end(), out.diagnostics.begin(), out.diagnostics.end());
+    move_append(result.diagnostics, std::move(diagnostics));
   }
 
   // The model stage gets only the kinds it reads (cards, license texts, artefacts), a few percent

@@ -211,20 +211,24 @@ bool about_clause(const Rule& rule, std::string_view clause) {
 }  // namespace
 
 void settle_allowed_clauses(const std::vector<Rule>& rules, const std::vector<Model>& models, std::vector<Finding>& findings) {
+  // The `allow` decisions by place, in model then decision order: one lookup per finding rather
+  // than a pass over every model (a hub mirror has thousands, each with license findings).
+  std::map<std::tuple<std::string_view, std::uint32_t, std::uint32_t>, std::vector<const PolicyDecision*>> allowed_at;
+  for (const auto& m : models)
+    for (const auto& d : m.policy)
+      if (d.decision == "allow") allowed_at[{d.location.path, d.location.line, d.location.column}].push_back(&d);
+  if (allowed_at.empty()) return;
   for (auto& f : findings) {
     if (f.severity == Severity::info || f.category != "license") continue;
+    auto here = allowed_at.find({f.location.path, f.location.line, f.location.column});
+    if (here == allowed_at.end()) continue;
     const Rule* rule = find_rule(rules, f.rule_id);
     if (!rule) continue;
-    for (const auto& m : models) {
-      auto allowed = std::find_if(m.policy.begin(), m.policy.end(), [&](const PolicyDecision& d) {
-        return d.decision == "allow" && d.location.path == f.location.path && d.location.line == f.location.line &&
-               d.location.column == f.location.column && about_clause(*rule, d.clause);
-      });
-      if (allowed == m.policy.end()) continue;
-      f.severity = Severity::info;
-      f.message += " Allowed for the declared deployment: " + allowed->reason + ".";
-      break;
-    }
+    auto allowed = std::find_if(here->second.begin(), here->second.end(),
+                                [&](const PolicyDecision* d) { return about_clause(*rule, d->clause); });
+    if (allowed == here->second.end()) continue;
+    f.severity = Severity::info;
+    f.message += " Allowed for the declared deployment: " + (*allowed)->reason + ".";
   }
 }
 

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <tuple>
 
 #include "parse/text_lines.hpp"
 
@@ -21,7 +20,24 @@ bool has_marker(std::string_view text) {
 }
 }
 
-void find_suppressions(std::string_view path, std::string_view text, std::vector<Fact>& facts) {
+namespace {
+
+// Why a marker suppresses nothing, or "" when it is valid.
+std::string marker_problem(const Fact& marker, const RuleIds& known_rules) {
+  std::vector<std::string_view> rules;
+  for (const auto& [k, v] : marker.attrs)
+    if (k == "rule") rules.push_back(v);
+  if (rules.empty()) return "openlock:ignore names no rule";
+  if (marker.get("reason").empty()) return "openlock:ignore without a reason (add '-- why')";
+  for (auto r : rules)
+    if (!known_rules.count(r)) return "openlock:ignore names unknown rule '" + std::string(r) + "'";
+  return {};
+}
+
+}  // namespace
+
+void find_suppressions(std::string_view path, std::string_view text, const RuleIds& known_rules, std::vector<Fact>& facts,
+                       Diagnostics& diagnostics) {
   if (!has_marker(text)) return;  // the common case: one scan, nothing to do
   for (const auto& line : split_lines(text)) {
     auto at = line.text.find(kMarker);
@@ -47,31 +63,22 @@ void find_suppressions(std::string_view path, std::string_view text, std::vector
       }
     }
     f.set("reason", std::string(reason));
-    facts.push_back(std::move(f));
+    // Checked here, with the file's other diagnostics, so that the file's cap bounds these too.
+    if (std::string problem = marker_problem(f, known_rules); !problem.empty())
+      diagnostics.push_back({f.location, problem + "; nothing suppressed"});
+    else
+      facts.push_back(std::move(f));
   }
 }
 
 void apply_suppressions(AuditResult& result, const std::vector<Fact>& facts) {
-  std::set<std::string> known;
-  for (const auto& r : result.rules) known.insert(r.id);
-  // (path, line) -> rule ids a valid marker there silences, for that line and the next.
+  // (path, line) -> rule ids a marker there silences, for that line and the next.
   std::map<std::pair<std::string, std::uint32_t>, std::set<std::string>> silenced;
   for (const auto& f : facts) {
     if (f.kind != "suppression") continue;
-    std::vector<std::string> rules;
-    for (const auto& [k, v] : f.attrs)
-      if (k == "rule") rules.push_back(v);
-    std::string problem;
-    if (rules.empty()) problem = "openlock:ignore names no rule";
-    else if (f.get("reason").empty()) problem = "openlock:ignore without a reason (add '-- why')";
-    for (const auto& r : rules)
-      if (problem.empty() && !known.count(r)) problem = "openlock:ignore names unknown rule '" + r + "'";
-    if (!problem.empty()) {
-      result.diagnostics.push_back({f.location, problem + "; nothing suppressed"});
-      continue;
-    }
     for (std::uint32_t line : {f.location.line, f.location.line + 1})
-      silenced[{f.location.path, line}].insert(rules.begin(), rules.end());
+      for (const auto& [k, v] : f.attrs)
+        if (k == "rule") silenced[{f.location.path, line}].insert(v);
   }
   if (silenced.empty()) return;
   auto is_silenced = [&](const Finding& f) {
@@ -81,9 +88,6 @@ void apply_suppressions(AuditResult& result, const std::vector<Fact>& facts) {
   for (const auto& f : result.findings)
     if (is_silenced(f)) result.suppressed.push_back(f);
   result.findings.erase(std::remove_if(result.findings.begin(), result.findings.end(), is_silenced), result.findings.end());
-  std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.location.path, a.location.line) < std::tie(b.location.path, b.location.line);
-  });
 }
 
 }  // namespace openlock

@@ -2,19 +2,27 @@
 // the finding's line or the line before.
 #pragma once
 
+#include <set>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/diagnostics.hpp"
 #include "core/fact.hpp"
 #include "openlock/result.hpp"
 
 namespace openlock {
 
-/// Adds one `suppression` fact per marker in `text` (attrs: rule, repeated; reason).
-void find_suppressions(std::string_view path, std::string_view text, std::vector<Fact>& facts);
+/// The ids of the scan's rules: those a marker may name.
+using RuleIds = std::set<std::string, std::less<>>;
 
-/// Moves suppressed findings from result.findings to result.suppressed. A marker without a
-/// reason, or naming a rule that does not exist, is a diagnostic (and suppresses nothing).
+/// Adds one `suppression` fact per valid marker in `text` (attrs: rule, repeated; reason). A
+/// marker without a reason, or naming no rule or a rule not in `known_rules`, suppresses nothing
+/// and is a diagnostic instead.
+void find_suppressions(std::string_view path, std::string_view text, const RuleIds& known_rules, std::vector<Fact>& facts,
+                       Diagnostics& diagnostics);
+
+/// Moves the findings the suppression facts silence from result.findings to result.suppressed.
 void apply_suppressions(AuditResult& result, const std::vector<Fact>& facts);
 
 }  // namespace openlock

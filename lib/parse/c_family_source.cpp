@@ -53,7 +53,7 @@ bool ident_char(char c) { return kClasses.ident_char[static_cast<unsigned char>(
 
 class Lexer {
  public:
-  Lexer(Lang lang, std::string_view text, std::string_view path, std::vector<Diagnostic>& diags,
+  Lexer(Lang lang, std::string_view text, std::string_view path, Diagnostics& diags,
         std::chrono::steady_clock::time_point deadline)
       : lang_(lang), s_(text), path_(path), diags_(diags), deadline_(deadline) {
     if (s_.starts_with("\xEF\xBB\xBF")) i_ = content_end_ = 3;
@@ -302,7 +302,7 @@ class Lexer {
 
   Lang lang_;
   std::string_view s_, path_;
-  std::vector<Diagnostic>& diags_;
+  Diagnostics& diags_;
   DeadlineCheck deadline_;
   bool over_budget_ = false;
   std::size_t i_ = 0, line_start_ = 0;

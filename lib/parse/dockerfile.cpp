@@ -28,7 +28,7 @@ struct Instruction {
   std::size_t args_at = 0, first_args = 0;  // where args start in `first`, how many bytes of it are there
 };
 
-std::vector<Instruction> instructions(std::string_view text, std::vector<Diagnostic>& diags, std::string_view path) {
+std::vector<Instruction> instructions(std::string_view text, Diagnostics& diags, std::string_view path) {
   std::vector<Instruction> out;
   Instruction current{};
   bool open = false;

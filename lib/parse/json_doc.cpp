@@ -57,7 +57,7 @@ std::size_t find_key(std::string_view text, std::string_view key, std::size_t fr
 }
 
 bool parse_json_document(const ParseInput& in, std::string_view& text, nlohmann::ordered_json& doc,
-                         std::vector<Diagnostic>& diagnostics) {
+                         Diagnostics& diagnostics) {
   std::string_view path = in.path;
   text = in.text;
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);

@@ -28,6 +28,6 @@ std::size_t find_key(std::string_view text, std::string_view key, std::size_t fr
 /// The file's text (without a BOM, into `text`) parsed in file order; false with a diagnostic
 /// (path, line) when it is empty, nests deeper than in.max_nesting (nlohmann recurses) or is not JSON.
 bool parse_json_document(const ParseInput& in, std::string_view& text, nlohmann::ordered_json& doc,
-                         std::vector<Diagnostic>& diagnostics);
+                         Diagnostics& diagnostics);
 
 }  // namespace openlock

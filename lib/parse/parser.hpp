@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/diagnostics.hpp"
 #include "core/fact.hpp"
 #include "core/text.hpp"
 #include "openlock/result.hpp"
@@ -47,7 +48,7 @@ inline std::string over_budget_message() {
 class DeadlineCheck {
  public:
   explicit DeadlineCheck(std::chrono::steady_clock::time_point deadline) : deadline_(deadline) {}
-  bool passed(std::string_view path, unsigned line, std::vector<Diagnostic>& diagnostics) {
+  bool passed(std::string_view path, unsigned line, Diagnostics& diagnostics) {
     if (deadline_ == std::chrono::steady_clock::time_point::max() || (++calls_ & 0xFFF) != 0 ||
         std::chrono::steady_clock::now() <= deadline_)
       return false;
@@ -62,7 +63,7 @@ class DeadlineCheck {
 
 struct ParseOutput {
   std::vector<Fact> facts;
-  std::vector<Diagnostic> diagnostics;
+  Diagnostics diagnostics;  ///< at most Diagnostics::kMaxPerFile per file, then one "N more"
 };
 
 /// The source lexers keep offsets and lines in 32 bits (their tokens stay small): a file of

@@ -64,7 +64,7 @@ std::size_t line_end(std::string_view s, std::size_t from) {
 // triple quotes) and are reported, the rest of the file is still read.
 class Lexer {
  public:
-  Lexer(std::string_view text, std::string_view path, std::vector<Diagnostic>& diags,
+  Lexer(std::string_view text, std::string_view path, Diagnostics& diags,
         std::chrono::steady_clock::time_point deadline)
       : s_(text), path_(path), diags_(diags), deadline_(deadline) {
     if (s_.starts_with("\xEF\xBB\xBF")) i_ = 3;
@@ -199,7 +199,7 @@ class Lexer {
 
   std::string_view s_;
   std::string_view path_;
-  std::vector<Diagnostic>& diags_;
+  Diagnostics& diags_;
   DeadlineCheck deadline_;
   bool over_budget_ = false;
   std::size_t i_ = 0, line_start_ = 0;

@@ -249,7 +249,7 @@ std::string_view trim_right(std::string_view s) {
 
 // Joins continuations as pip does: the backslash goes, nothing is inserted, and a comment line
 // ends the continuation. A backslash on the last line is reported and the line read as it stands.
-std::vector<LogicalLine> logical_lines(std::string_view text, std::string_view path, std::vector<Diagnostic>& diags) {
+std::vector<LogicalLine> logical_lines(std::string_view text, std::string_view path, Diagnostics& diags) {
   std::vector<LogicalLine> out;
   LogicalLine current;
   std::pair<unsigned, unsigned> open_continuation{0, 0};  // line, column of the last backslash
@@ -387,19 +387,12 @@ bool resolve_include(std::string_view including_path, std::string_view target, s
   return !out.empty();
 }
 
-constexpr std::size_t kMaxDiagnostics = 50;  // a file that is not a requirements file says so soon enough
-
 struct Reader {
   const ParseInput& in;
   ParseOutput& out;
-  std::size_t reported = 0, unreported = 0;
 
+  // A file that is not a requirements file says so soon enough: out.diagnostics keeps the first few.
   void diagnose(const LogicalLine& l, std::size_t offset, std::string message) {
-    if (reported == kMaxDiagnostics) {
-      ++unreported;
-      return;
-    }
-    ++reported;
     auto [line, column] = l.position(offset);
     out.diagnostics.push_back({{std::string(in.path), line, column}, std::move(message)});
   }
@@ -527,9 +520,6 @@ void parse_requirements(const ParseInput& in, ParseOutput& out) {
   } catch (const std::exception& e) {  // out of memory and the like; what was read so far stands
     out.diagnostics.push_back({{std::string(in.path), 0, 0}, std::string("cannot read requirements file: ") + e.what()});
   }
-  if (reader.unreported > 0)
-    out.diagnostics.push_back({{std::string(in.path), 0, 0},
-                               std::to_string(reader.unreported) + " more problems in this file are not reported"});
 }
 
 }  // namespace openlock

@@ -14,7 +14,7 @@ namespace openlock {
 
 /// Parses the whole file; false with a diagnostic (path, line, column) when it nests deeper than
 /// in.max_nesting (toml++ recurses per dotted-key part) or is not TOML.
-inline bool parse_toml_document(const ParseInput& in, toml::table& doc, std::vector<Diagnostic>& diagnostics) {
+inline bool parse_toml_document(const ParseInput& in, toml::table& doc, Diagnostics& diagnostics) {
   if (std::size_t at = toml_too_deep(in.text, in.max_nesting); at != std::string_view::npos) {
     std::string_view before = in.text.substr(0, at);
     auto line = static_cast<unsigned>(std::count(before.begin(), before.end(), '\n') + 1);

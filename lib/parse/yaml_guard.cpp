@@ -107,7 +107,7 @@ bool marker(std::string_view line, std::string_view m) {
 // Each document is parsed on its own with YAML::Load: yaml-cpp 0.7's LoadAll never returns on
 // some inputs (a stray ',' after a document makes it add empty documents forever).
 bool load_yaml_documents(const ParseInput& in, int max_aliases, std::vector<YamlDocument>& docs,
-                         std::vector<Diagnostic>& diagnostics) {
+                         Diagnostics& diagnostics) {
   std::string_view path = in.path, text = in.text;
   std::string hazard = yaml_hazard(text, max_aliases, in.max_nesting);
   if (!hazard.empty()) {

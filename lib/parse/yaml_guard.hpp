@@ -36,7 +36,7 @@ struct YamlDocument {
 /// naming `path` when the text is hazardous; a document that is not valid YAML is a diagnostic
 /// with its line, and the other documents are still loaded.
 bool load_yaml_documents(const ParseInput& in, int max_aliases, std::vector<YamlDocument>& docs,
-                         std::vector<Diagnostic>& diagnostics);
+                         Diagnostics& diagnostics);
 
 /// Which of a repeated map key a reader takes: the first (yaml-cpp's own lookups, model cards)
 /// or the last (PyYAML for conda, Go's YAML for Compose and Kubernetes, Helm).

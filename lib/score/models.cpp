@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 #include <string>
 
@@ -132,27 +133,59 @@ bool names_model_license(std::string_view line) {
 
 }  // namespace
 
+namespace {
+
+// What a folder holds to compare its declarations with, read once per folder however many
+// declarations it has (a card may list a license 100 000 times).
+struct FolderLicenses {
+  const Fact* first_text = nullptr;             // the first license text (not a policy or notice) openlock named
+  std::set<std::string, std::less<>> text_ids;  // what those texts are: their expressions and `also` ids
+  std::map<std::string_view, std::vector<std::pair<const Fact*, const KnownText*>>> prose;  // card -> prose_licenses
+};
+
+FolderLicenses folder_licenses(const FactRefs& near, std::string_view folder) {
+  FolderLicenses out;
+  for (const auto& f : near) {
+    if (folder_of(f.location.path) != folder) continue;
+    if (f.kind == "license_prose") {
+      if (const KnownText* k = license_named_in(f.evidence)) out.prose[f.location.path].emplace_back(&f, k);
+      continue;
+    }
+    if (f.kind != "license_text" || f.get("role") != "license" || !f.has("expression")) continue;
+    if (!out.first_text) out.first_text = &f;
+    for (const auto& [key, value] : f.attrs)
+      if (key == "expression" || key == "also") out.text_ids.insert(value);
+  }
+  return out;
+}
+
+bool is_declaration(const Fact& f) {
+  if (f.kind != "license") return false;
+  return f.get("source") == "card" ? f.get("id") != "other" : f.get("valid") == "true";
+}
+
+}  // namespace
+
 void compare_declared_licenses(std::vector<Fact>& facts) {
   std::vector<Fact> mismatches;
   const FactsByPath index(facts);  // used before the mismatches join the facts
+  std::map<std::string_view, FolderLicenses> folders;
+  std::set<std::string> compared;  // (path, declaration): a repeated one says nothing new
   for (const auto& declared : facts) {
-    if (declared.kind != "license") continue;
+    if (!is_declaration(declared)) continue;
     bool card = declared.get("source") == "card";
-    if (card ? declared.get("id") == "other" : declared.get("valid") != "true") continue;
     std::set<std::string, std::less<>> ids;  // the licenses the declaration names
     if (card) ids.insert(std::string(declared.get("expression")));
     for (const auto& [key, value] : declared.attrs)
       if (key == "license_id") ids.insert(value);
+    std::string key = declared.location.path + '\n' + std::string(declared.get("expression"));
+    for (const auto& id : ids) key += '\n' + id;
+    if (!compared.insert(std::move(key)).second) continue;
     std::string_view folder = folder_of(declared.location.path);
-    const Fact* first = nullptr;  // a license text (not a policy or notice) openlock named
-    bool agrees = false;
-    const FactRefs near = index.under(folder);
-    for (const auto& f : near) {
-      if (f.kind != "license_text" || f.get("role") != "license" || !f.has("expression")) continue;
-      if (folder_of(f.location.path) != folder) continue;
-      if (!first) first = &f;
-      for (const auto& [key, value] : f.attrs) agrees = agrees || ((key == "expression" || key == "also") && ids.count(value));
-    }
+    auto at = folders.find(folder);
+    if (at == folders.end()) at = folders.emplace(folder, folder_licenses(index.under(folder), folder)).first;
+    const FolderLicenses& here = at->second;
+    bool agrees = std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return here.text_ids.count(id); });
     std::string file(base_name(declared.location.path));
     auto mismatch = [&](std::string found, std::string found_name, std::string where) {
       Fact m{"license_mismatch", declared.location, declared.evidence, {}};
@@ -160,13 +193,16 @@ void compare_declared_licenses(std::vector<Fact>& facts) {
       m.set("found", std::move(found)).set("found_name", std::move(found_name)).set("found_in", std::move(where));
       mismatches.push_back(std::move(m));
     };
-    if (first && !agrees)
-      mismatch(std::string(first->get("expression")), std::string(first->get("name")), first->location.path + " is");
+    if (here.first_text && !agrees)
+      mismatch(std::string(here.first_text->get("expression")), std::string(here.first_text->get("name")),
+               here.first_text->location.path + " is");
     if (!card) continue;
     // The card's own prose: a License section naming another known license.
-    auto named = prose_licenses(near, declared.location.path);
+    auto prose = here.prose.find(declared.location.path);
+    if (prose == here.prose.end()) continue;
+    const auto& named = prose->second;
     bool prose_agrees = std::any_of(named.begin(), named.end(), [&](const auto& p) { return ids.count(p.second->info.expression); });
-    if (!named.empty() && !prose_agrees)
+    if (!prose_agrees)
       mismatch(named.front().second->info.expression, named.front().second->info.name,
                "its License section (line " + std::to_string(named.front().first->location.line) + ") names");
   }
@@ -192,15 +228,16 @@ void fill_license(Model& model, const FactRefs& facts) {
     return;
   }
   bool all_osi = true, all_spdx = true;
-  for (std::size_t i = 0; i < licenses.size(); ++i) {
-    const Fact& f = *licenses[i];
-    const char* sep = i ? " OR " : "";  // a list of licenses on a card offers a choice
-    info.expression += sep + std::string(f.get("expression"));
-    info.declared += (i ? ", " : "") + std::string(f.get("id"));
-    all_osi = all_osi && f.get("osi") == "true";
-    all_spdx = all_spdx && f.get("valid_spdx") == "true";
-    if (i == 0) info.kind = f.get("kind");
+  // A list of licenses on a card offers a choice; one listed twice is still one choice.
+  std::set<std::string_view> expressions, ids;
+  for (const Fact* f : licenses) {
+    if (expressions.insert(f->get("expression")).second)
+      info.expression.append(info.expression.empty() ? "" : " OR ").append(f->get("expression"));
+    if (ids.insert(f->get("id")).second) info.declared.append(info.declared.empty() ? "" : ", ").append(f->get("id"));
+    all_osi = all_osi && f->get("osi") == "true";
+    all_spdx = all_spdx && f->get("valid_spdx") == "true";
   }
+  info.kind = licenses.front()->get("kind");
   info.osi_approved = all_osi;
   info.valid_spdx = all_spdx;
   info.name = licenses.front()->get("name");
@@ -211,8 +248,10 @@ void fill_license(Model& model, const FactRefs& facts) {
 // does not know) takes the kind of the license text beside it; a modified variant stays unknown.
 void fill_identified(Model& model, const FactRefs& facts) {
   std::string_view folder = folder_of(model.path);
+  std::vector<const Fact*> texts;  // the fact of each identified entry
   for (const auto& f : facts) {
     if (f.kind != "license_text" || folder_of(f.location.path) != folder || !f.has("expression")) continue;
+    texts.push_back(&f);
     model.license.identified.push_back({std::string(f.get("expression")), std::stod(std::string(f.get("similarity"))) / 100,
                                         f.location.path, std::string(f.get("name")), std::string(f.get("status")),
                                         std::string(f.get("role"))});
@@ -221,13 +260,11 @@ void fill_identified(Model& model, const FactRefs& facts) {
   bool unresolved = info.kind == "unknown" && (info.declared.empty() || info.declared == "other" ||
                                                !find_hub_license(info.declared));
   if (!unresolved || info.declared.find(',') != std::string::npos) return;
-  for (const auto& id : info.identified) {
+  for (std::size_t i = 0; i < info.identified.size(); ++i) {
+    const auto& id = info.identified[i];
     if (id.status != "identified" || id.role != "license") continue;
-    const Fact* text = nullptr;
-    for (const auto& f : facts)
-      if (f.kind == "license_text" && f.location.path == id.path) text = &f;
-    info.kind = text ? std::string(text->get("known_kind")) : info.kind;
-    info.osi_approved = text && text->get("osi") == "true";
+    info.kind = texts[i]->get("known_kind");
+    info.osi_approved = texts[i]->get("osi") == "true";
     if (info.expression.empty() || info.declared == "other") info.expression = id.id;
     return;
   }
@@ -247,8 +284,10 @@ void fill_clauses(Model& model, const FactRefs& facts) {
   // No license text beside the card: the terms its license id is known to carry, at the card's
   // license line (the knowledge base says so; a LICENSE file would show the sentence).
   if (kinds.empty()) {
+    std::set<std::string_view> expressions;  // a license listed twice carries its terms once
     for (const auto& f : facts) {
       if (f.kind != "license" || f.location.path != model.path || f.get("source") != "card") continue;
+      if (!expressions.insert(f.get("expression")).second) continue;
       if (const KnownText* k = find_known_text(f.get("expression")))
         for (const auto& clause : k->info.clauses)
           model.license.clauses.push_back({clause, k->info.name + " carries this term (openlock's license knowledge)",

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "core/log.hpp"
 #include "core/text.hpp"
@@ -250,17 +251,24 @@ void add_inferred_models(std::vector<Fact>& facts) {
 void evaluate_openness(Model& model, const FactRefs& facts) {
   // The model's facts: its card's, and the files under its folder that no deeper card claims.
   std::string_view folder = folder_of(model.path);
-  std::vector<std::string_view> deeper;
+  std::unordered_set<std::string_view> deeper;  // folders of the other cards here or below
   for (const auto& f : facts)
     if (f.kind == "model" && f.location.path != model.path && under(f.location.path, folder))
-      deeper.push_back(folder_of(f.location.path));
+      deeper.insert(folder_of(f.location.path));
+  // Whether another card claims `path` (in this folder or below): one of the path's folders, up
+  // to this card's, has one. A set lookup per folder, not a pass over the cards: a hub mirror
+  // has thousands.
+  auto claimed = [&](std::string_view path) {
+    for (std::string_view d = folder_of(path);; d = folder_of(d)) {
+      if (deeper.count(d)) return true;
+      if (d.size() <= folder.size()) return false;
+    }
+  };
   std::vector<const Fact*> own;
   std::string code_license;
   for (const auto& f : facts) {
     bool in_card = f.location.path == model.path;
-    bool in_folder = under(f.location.path, folder) &&
-                     std::none_of(deeper.begin(), deeper.end(), [&](std::string_view d) { return under(f.location.path, d); });
-    if (in_card || (in_folder && f.kind == "model_file")) own.push_back(&f);
+    if (in_card || (f.kind == "model_file" && under(f.location.path, folder) && !claimed(f.location.path))) own.push_back(&f);
     // The code's license: a license file identified at the model's root.
     if (f.kind == "license_text" && folder_of(f.location.path) == folder && f.get("status") == "identified" &&
         f.get("role") == "license" && code_license.empty())
