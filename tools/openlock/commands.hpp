@@ -8,6 +8,8 @@
 #include <iterator>
 #include <string>
 
+#include "core/utf8.hpp"
+
 namespace openlock::cli {
 
 /// Exit codes of the design: 0 clean, 1 findings at or above --fail-on, 2 usage or target error.
@@ -17,7 +19,7 @@ enum Exit : int { ok = 0, findings = 1, usage = 2 };
 inline bool read_whole_file(const std::string& path, std::string& text) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    std::cerr << "openlock: error: cannot read '" << path << "'\n";
+    std::cerr << "openlock: error: cannot read '" << terminal_safe(path) << "'\n";
     return false;
   }
   text.assign(std::istreambuf_iterator<char>(in), {});
