@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/utf8.hpp"
+
 namespace openlock {
 
 // ASCII case by arithmetic: std::tolower is a call through the locale for every char, and the
@@ -45,17 +47,14 @@ inline std::string_view cap_utf8(std::string_view s, std::size_t max) {
   return s.substr(0, end);
 }
 
-// The 1-based line of the first byte that is not valid UTF-8, or 0 when the text is valid.
+// The 1-based line of the first byte that is not valid UTF-8 (core/utf8.hpp), or 0 when the text is valid.
 inline std::size_t first_invalid_utf8_line(std::string_view s) {
   std::size_t line = 1;
   for (std::size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c == '\n') ++line;
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 && c >= 0xC2 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E && c <= 0xF4 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return line;
-    for (std::size_t k = 1; k < len; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return line;
-    i += len;
+    Utf8Step step = utf8_step(s, i);
+    if (!step.valid) return line;
+    line += s[i] == '\n';
+    i += step.length;
   }
   return 0;
 }

@@ -117,7 +117,8 @@ void render_cyclonedx(const AuditResult& r, std::ostream& out) {
                {{"tools", {{"components", json::array({{{"type", "application"}, {"name", "openlock"},
                                                        {"version", OPENLOCK_VERSION_STRING}}})}}}}},
               {"components", components}};
-  bom["serialNumber"] = serial_of(components.dump());
+  // Replacing, not throwing, on text that is not UTF-8 (a path from the target), as the report does.
+  bom["serialNumber"] = serial_of(components.dump(-1, ' ', false, json::error_handler_t::replace));
   out << bom.dump(2, ' ', false, json::error_handler_t::replace) << "\n";
 }
 

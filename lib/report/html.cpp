@@ -7,29 +7,23 @@
 #include <set>
 #include <sstream>
 
+#include "core/utf8.hpp"
 #include "openlock/version.hpp"
+#include "report/markup.hpp"
 #include "report/reporters.hpp"
 
 namespace openlock {
 
 namespace {
 
+// HTML text and attribute values: markup escaped, valid UTF-8 (ill-formed parts become
+// U+FFFD), control characters other than tab and newline shown as U+FFFD.
 std::string esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') out += "&#xFFFD;";  // control bytes
-        else out += c;
-    }
-  }
-  return out;
+  return map_utf8(s, [](char32_t cp, std::string& out) {
+    if (append_markup_entity(cp, out, "&#39;")) return;
+    if (cp != '\n' && terminal_control(cp)) out += "&#xFFFD;";
+    else append_utf8(cp, out);
+  });
 }
 
 std::string where(const Location& l) {

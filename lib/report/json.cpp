@@ -1,6 +1,7 @@
 // The JSON report: the contract of docs/report-json.md. Keys keep the design's order.
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.hpp"
 #include "openlock/version.hpp"
 #include "report/reporters.hpp"
 
@@ -96,36 +97,13 @@ json axis_json(const LockinAxis& a) {
           {"exit_path", a.exit_path}};
 }
 
-// Well-formed UTF-8 (Unicode 15, table 3-7): no overlong forms, surrogates or code points past
-// U+10FFFF; what nlohmann's serializer passes through unchanged.
-bool well_formed_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    auto b = [&](std::size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
-    auto tail = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) { return b(k) >= lo && b(k) <= hi; };
-    unsigned c = b(0);
-    std::size_t len = c < 0x80                       ? 1
-                      : c >= 0xC2 && c <= 0xDF       ? (tail(1) ? 2 : 0)
-                      : c == 0xE0                    ? (tail(1, 0xA0) && tail(2) ? 3 : 0)
-                      : c == 0xED                    ? (tail(1, 0x80, 0x9F) && tail(2) ? 3 : 0)
-                      : c >= 0xE1 && c <= 0xEF       ? (tail(1) && tail(2) ? 3 : 0)
-                      : c == 0xF0                    ? (tail(1, 0x90) && tail(2) && tail(3) ? 4 : 0)
-                      : c >= 0xF1 && c <= 0xF3       ? (tail(1) && tail(2) && tail(3) ? 4 : 0)
-                      : c == 0xF4                    ? (tail(1, 0x80, 0x8F) && tail(2) && tail(3) ? 4 : 0)
-                                                     : 0;
-    if (len == 0) return false;
-    i += len;
-  }
-  return true;
-}
-
 // A JSON string exactly as nlohmann's dump writes it (ensure_ascii off). Findings are most of a
 // big report, so they are written directly rather than through a DOM; text that is not UTF-8
-// (rare, from the target) goes through nlohmann for its replacement characters.
+// (rare, from the target) has its ill-formed parts replaced by U+FFFD first, as nlohmann's
+// `replace` does for the members written through a DOM.
 void write_string(std::string_view s, std::string& out) {
-  if (!well_formed_utf8(s)) {
-    out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
-    return;
-  }
+  std::string valid;
+  if (!valid_utf8(s)) valid = to_valid_utf8(s), s = valid;
   out += '"';
   std::size_t plain = 0;  // start of the run of characters written as they are, appended at once
   for (std::size_t i = 0; i < s.size(); ++i) {

@@ -5,43 +5,23 @@
 #include <map>
 #include <vector>
 
+#include "core/utf8.hpp"
+#include "report/markup.hpp"
 #include "report/reporters.hpp"
 
 namespace openlock {
 
 namespace {
 
-// XML 1.0 text: escapes markup, drops control characters, replaces invalid UTF-8 with '?'.
+// XML 1.0 text: markup escaped; what XML 1.0 cannot hold (C0 controls but tab, LF and CR,
+// U+FFFE, U+FFFF) and ill-formed UTF-8 become U+FFFD, so the file always parses.
 std::string xml(std::string_view s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
-    bool valid = len > 0 && i + len <= s.size();
-    for (std::size_t k = 1; valid && k < len; ++k) valid = (static_cast<unsigned char>(s[i + k]) >> 6) == 0x2;
-    if (!valid) {
-      out += '?';
-      ++i;
-      continue;
-    }
-    if (len > 1) {
-      out.append(s.substr(i, len));
-    } else if (c == '&') {
-      out += "&amp;";
-    } else if (c == '<') {
-      out += "&lt;";
-    } else if (c == '>') {
-      out += "&gt;";
-    } else if (c == '"') {
-      out += "&quot;";
-    } else if (c == '\'') {
-      out += "&apos;";
-    } else if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-      out += static_cast<char>(c);
-    }
-    i += len;
-  }
-  return out;
+  return map_utf8(s, [](char32_t cp, std::string& out) {
+    if (append_markup_entity(cp, out, "&apos;")) return;
+    bool allowed = cp >= 0x20 ? cp != 0xFFFE && cp != 0xFFFF : cp == '\t' || cp == '\n' || cp == '\r';
+    if (allowed) append_utf8(cp, out);
+    else out += kReplacementCharacter;
+  });
 }
 
 }  // namespace

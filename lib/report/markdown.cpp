@@ -2,6 +2,8 @@
 // file:line links; one line when there is nothing to say.
 #include <map>
 
+#include "core/uri.hpp"
+#include "core/utf8.hpp"
 #include "openlock/version.hpp"
 #include "report/reporters.hpp"
 
@@ -9,23 +11,25 @@ namespace openlock {
 
 namespace {
 
-// Text from the target must not open Markdown or HTML constructs in the comment.
+// Text from the target must not open Markdown or HTML constructs in the comment, nor drive a
+// terminal it is shown in: line breaks become spaces, other control characters '?', ill-formed
+// UTF-8 U+FFFD.
 std::string md(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '\n' || c == '\r') out += ' ';
-    else if (std::string_view("\\`*_[]<>|#!").find(c) != std::string_view::npos) out += '\\', out += c;
-    else out += c;
-  }
-  return out;
+  return map_utf8(s, [](char32_t cp, std::string& out) {
+    if (cp == '\n' || cp == '\r') out += ' ';
+    else if (terminal_control(cp)) out += '?';
+    else if (cp < 0x80 && std::string_view("\\`*_[]<>|#!").find(static_cast<char>(cp)) != std::string_view::npos)
+      out += '\\', out += static_cast<char>(cp);
+    else append_utf8(cp, out);
+  });
 }
 
+// [path:line](path#Lline): the target percent-encoded, so no space, bracket, line break or
+// control byte in a path can end or split it.
 std::string link(const Location& loc) {
-  std::string target = loc.path + (loc.line ? "#L" + std::to_string(loc.line) : "");
+  std::string target = percent_encode(loc.path, /*keep_slash=*/true) + (loc.line ? "#L" + std::to_string(loc.line) : "");
   std::string text = loc.path + (loc.line ? ":" + std::to_string(loc.line) : "");
-  std::string escaped_target;
-  for (char c : target) escaped_target += c == ' ' ? std::string("%20") : c == ')' ? std::string("%29") : std::string(1, c);
-  return "[" + md(text) + "](" + escaped_target + ")";
+  return "[" + md(text) + "](" + target + ")";
 }
 
 }  // namespace

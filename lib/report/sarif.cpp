@@ -6,6 +6,7 @@
 #include <cctype>
 #include <map>
 
+#include "core/uri.hpp"
 #include "openlock/version.hpp"
 #include "report/reporters.hpp"
 
@@ -21,27 +22,11 @@ std::string level_of(Severity s) {
   return "note";
 }
 
-// Relative paths as URI references: reserved and non-ASCII bytes are percent-encoded.
-std::string uri_of(const std::string& path) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
-
 json physical_location(const Location& loc) {
   json region = json::object();
   if (loc.line) region["startLine"] = loc.line;
   if (loc.line && loc.column) region["startColumn"] = loc.column;
-  json physical = {{"artifactLocation", {{"uri", uri_of(loc.path)}, {"uriBaseId", "SRCROOT"}}}};
+  json physical = {{"artifactLocation", {{"uri", percent_encode(loc.path, /*keep_slash=*/true)}, {"uriBaseId", "SRCROOT"}}}};
   if (!region.empty()) physical["region"] = region;
   return {{"physicalLocation", physical}};
 }

@@ -2,6 +2,7 @@
 #include <map>
 #include <string>
 
+#include "core/utf8.hpp"
 #include "openlock/version.hpp"
 #include "report/reporters.hpp"
 
@@ -29,13 +30,9 @@ std::string_view level_colour(const std::string& level) {
   return kGreen;
 }
 
-// Text from the target must not drive the terminal: control characters become '?'.
-std::string clean(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) out += (static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f ? '?' : c;
-  return out;
-}
+// Text from the target must not drive the terminal: control characters become '?' and
+// ill-formed UTF-8 U+FFFD (core/utf8.hpp).
+std::string clean(std::string_view s) { return terminal_safe(s); }
 
 std::string pad(std::string s, std::size_t width) {
   if (s.size() < width) s.append(width - s.size(), ' ');

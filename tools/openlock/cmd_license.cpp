@@ -52,7 +52,7 @@ json expression_json(const LicenseExpression& e) {
 int explain_expression(const LicenseFlags& f) {
   LicenseExpression e = parse_license_expression(f.expression);
   if (f.format == "json") {
-    std::cout << expression_json(e).dump(2) << "\n";
+    std::cout << expression_json(e).dump(2, ' ', false, json::error_handler_t::replace) << "\n";
   } else if (!e.error.empty()) {
     std::cout << "invalid" << (e.error_column ? " at column " + std::to_string(e.error_column) : std::string()) << ": "
               << e.error << "\n  " << f.expression << "\n  "
@@ -144,18 +144,18 @@ void print_file(const std::string& path, const std::string& text) {
 std::optional<std::string> read_license_text(const std::string& path, std::string& text) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
-    std::cerr << "openlock: error: " << path << ": a directory, not a license text\n";
+    std::cerr << "openlock: error: " << terminal_safe(path) << ": a directory, not a license text\n";
     return "a directory, not a license text";
   }
   if (!read_whole_file(path, kMaxTextFile, text)) return "cannot read";
   if (text.find('\0') < 8192) {
-    std::cerr << "openlock: error: " << path << ": binary content, not a license text\n";
+    std::cerr << "openlock: error: " << terminal_safe(path) << ": binary content, not a license text\n";
     return "binary content, not a license text";
   }
   if (std::size_t bad = first_invalid_utf8_line(text))
-    std::cerr << "openlock: warning: " << path << ":" << bad << ": not valid UTF-8 from this line; read as it is\n";
+    std::cerr << "openlock: warning: " << terminal_safe(path) << ":" << bad << ": not valid UTF-8 from this line; read as it is\n";
   if (text.size() > kReadLimit)
-    std::cerr << "openlock: warning: " << path << ": only the first " << kReadLimit / 1024 << " KiB are read\n";
+    std::cerr << "openlock: warning: " << terminal_safe(path) << ": only the first " << kReadLimit / 1024 << " KiB are read\n";
   return std::nullopt;
 }
 

@@ -78,7 +78,7 @@ int list(const RulesFlags& f) {
                      {"severity", to_string(r.severity)}, {"effect", r.effect}, {"within", r.within},
                      {"title", r.title},    {"references", r.references}, {"origin", r.origin},
                      {"paths", {{"include", r.include_paths}, {"exclude", r.exclude_paths}}}, {"context", r.contexts}});
-    std::cout << out.dump(2) << "\n";
+    std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
     return ok;
   }
   for (const auto& r : rules)

@@ -5,17 +5,18 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <iterator>
 #include <memory>
 #include <system_error>
 #include <thread>
-#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "commands.hpp"
+#include "core/log.hpp"
+#include "core/utf8.hpp"
 #include "heap.hpp"
+#include "output_file.hpp"
 #include "openlock/openness.hpp"
 #include "openlock/openlock.hpp"
 
@@ -47,7 +48,7 @@ struct ScanFlags {
 void setup_logging(const ScanFlags& f) {
   auto logger = spdlog::get("openlock");
   if (!logger) {
-    logger = std::make_shared<spdlog::logger>("openlock", std::make_shared<spdlog::sinks::stderr_sink_mt>());
+    logger = std::make_shared<spdlog::logger>("openlock", std::make_shared<SafeStderrSink>());
     logger->set_pattern("openlock: %l: %v");
     spdlog::register_logger(logger);
   }
@@ -108,14 +109,15 @@ bool plan_reports(const ScanFlags& f, std::vector<std::pair<Format, std::string>
 
 // --mof-out: one Model Openness Tool record per model, as YAML documents of one file.
 bool write_mof_records(const AuditResult& result, const std::string& path) {
-  std::ofstream file(path, std::ios::binary);
-  for (std::size_t i = 0; file && i < result.models.size(); ++i) {
-    if (i) file << "---\n";
-    write_mof_record(result.models[i], file);
+  OutputFile file(path);
+  if (!file.is_open()) return false;
+  for (std::size_t i = 0; i < result.models.size(); ++i) {
+    if (i) file.stream() << "---\n";
+    write_mof_record(result.models[i], file.stream());
   }
-  if (!file) std::cerr << "openlock: error: cannot write '" << path << "'\n";
-  if (result.models.empty()) std::cerr << "openlock: warning: no model card found; " << path << " is empty\n";
-  return static_cast<bool>(file);
+  if (!file.commit()) return false;
+  if (result.models.empty()) std::cerr << "openlock: warning: no model card found; " << terminal_safe(path) << " is empty\n";
+  return true;
 }
 
 int run(const ScanFlags& f) {
@@ -151,7 +153,7 @@ int run(const ScanFlags& f) {
   AuditResult result;
   AuditError error;
   if (!Auditor(std::move(options)).audit(result, error)) {
-    std::cerr << "openlock: error: " << error.message << "\n";
+    std::cerr << "openlock: error: " << terminal_safe(error.message) << "\n";
     return usage;
   }
   for (const auto& d : result.diagnostics)
@@ -167,17 +169,11 @@ int run(const ScanFlags& f) {
                     std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count());
     };
     RenderOptions render_options{colour_wanted(!path.empty()), *fail_on, f.show_suppressed};
-    if (path.empty()) {
-      render(result, report_format, std::cout, render_options);
-      took();
-      continue;
-    }
-    std::ofstream file(path, std::ios::binary);
-    if (file) render(result, report_format, file, render_options), took();
-    if (!file) {
-      std::cerr << "openlock: error: cannot write '" << path << "'\n";
-      return usage;
-    }
+    OutputFile output(path);
+    if (!output.is_open()) return usage;
+    render(result, report_format, output.stream(), render_options);
+    if (!output.commit()) return usage;
+    took();
   }
   if (!f.mof_out.empty() && !write_mof_records(result, f.mof_out)) return usage;
   return result.count_at_least(*fail_on) ? findings : ok;

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/bounded_read.hpp"
+#include "core/utf8.hpp"
 
 namespace openlock::cli {
 
@@ -20,7 +21,7 @@ enum Exit : int { ok = 0, findings = 1, usage = 2 };
 inline bool read_whole_file(const std::string& path, std::uint64_t cap, std::string& text) {
   std::string reason;
   if (read_user_file(path, cap, text, reason)) return true;
-  std::cerr << "openlock: error: cannot read '" << path << "': " << reason << "\n";
+  std::cerr << "openlock: error: cannot read '" << terminal_safe(path) << "': " << reason << "\n";
   return false;
 }
 

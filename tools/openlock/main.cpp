@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "commands.hpp"
+#include "output_file.hpp"
 #include "openlock/version.hpp"
 
 int main(int argc, char** argv) {
@@ -31,10 +32,11 @@ int main(int argc, char** argv) {
     app.exit(e);
     return openlock::cli::usage;
   }
-  if (app.got_subcommand("scan")) return run_scan();
-  if (app.got_subcommand("license")) return run_license();
-  if (app.got_subcommand("rules")) return run_rules();
-  if (app.got_subcommand("mof")) return run_mof();
-  if (app.got_subcommand("baseline")) return run_baseline();
-  return openlock::cli::usage;
+  int code = openlock::cli::usage;
+  if (app.got_subcommand("scan")) code = run_scan();
+  else if (app.got_subcommand("license")) code = run_license();
+  else if (app.got_subcommand("rules")) code = run_rules();
+  else if (app.got_subcommand("mof")) code = run_mof();
+  else if (app.got_subcommand("baseline")) code = run_baseline();
+  return openlock::cli::finish_stdout(code);  // a report to a full disk is an error, not a silent exit
 }
