@@ -1,7 +1,8 @@
 // libFuzzer target for TOML keys and headers: the nesting guard, then toml++ (Cargo.toml and
 // pyproject.toml both read through parse_toml_document). Small inputs grow deep: the first two
 // bytes are a count N (little-endian) and the rest "HEAD|PIECE|TAIL" is read as HEAD, N PIECEs,
-// TAIL, so "[|a.|a]" with N = 40000 is the header of 40 000 parts that once overflowed the stack.
+// TAIL. A header of 40 000 parts overflowed a scan thread's stack; the seeds make 500 000, which
+// overflow this one's main thread too (seeds/toml_keys/header: N = 65535, PIECE "a.a.a.a.a.a.a.a.").
 #include <cstdint>
 #include <string>
 #include <string_view>
