@@ -120,7 +120,7 @@ class Reader {
       LiteNode key = make(LiteNode::Kind::scalar, line_, std::string(word));
       pos_ += word.size() + 1;
       LiteNode value = value_after_indicator(c, true);
-      map.entries.emplace_back(std::move(key), std::move(value));
+      map.entries.push_back({std::move(key), std::move(value)});
       if (done() || column() < c) return map;
       if (column() > c) throw Unsupported{};
     }
@@ -244,7 +244,7 @@ class Reader {
         skip_flow_space(c);
         if (peek() == ',' || peek() == '}') throw Unsupported{};  // a null value
         LiteNode value = flow(c);
-        node.entries.emplace_back(std::move(key), std::move(value));
+        node.entries.push_back({std::move(key), std::move(value)});
       } else {
         node.items.push_back(flow(c));
       }

@@ -5,10 +5,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace openlock {
+
+struct LiteEntry;
 
 /// A YAML node with the few calls of YAML::Node the rule loader makes (IsMap, Scalar, doc["key"],
 /// ...), so that one loader reads both. A default-constructed node is undefined, like the node
@@ -19,7 +20,7 @@ struct LiteNode {
   int line = 0;                                        ///< 1-based line where the node starts
   std::string text;                                    ///< scalar
   std::vector<LiteNode> items;                         ///< sequence
-  std::vector<std::pair<LiteNode, LiteNode>> entries;  ///< map: keys and values, in order
+  std::vector<LiteEntry> entries;                      ///< map: keys and values, in order
 
   explicit operator bool() const { return kind != Kind::undefined; }
   bool IsNull() const { return kind == Kind::null; }
@@ -27,10 +28,19 @@ struct LiteNode {
   bool IsSequence() const { return kind == Kind::sequence; }
   bool IsMap() const { return kind == Kind::map; }
   const std::string& Scalar() const { return text; }
-  std::size_t size() const { return kind == Kind::map ? entries.size() : items.size(); }
+  std::size_t size() const;
   /// The value of the first scalar key `key` of a map; an undefined node if there is none.
   const LiteNode& operator[](std::string_view key) const;
 };
+
+/// A key and its value, named as in std::pair (the loader reads yaml-cpp's entries the same way).
+/// Not a std::pair<LiteNode, LiteNode>: instantiating that within LiteNode is a cycle clang rejects.
+struct LiteEntry {
+  LiteNode first;
+  LiteNode second;
+};
+
+inline std::size_t LiteNode::size() const { return kind == Kind::map ? entries.size() : items.size(); }
 
 /// Reads `text` when it keeps to this subset of YAML; nullopt when it does not (the caller then
 /// uses yaml-cpp). The subset: ASCII text with '\n' line ends, block maps whose keys are plain

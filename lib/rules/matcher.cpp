@@ -71,7 +71,8 @@ void GlobMatcher::match(const Fact& fact, std::vector<Hit>& hits) const {
   thread_local std::string lowered;  // buffers kept from call to call: match runs for every fact
   thread_local std::vector<int> found;
   for (std::uint32_t i = 0; i < fact.attrs.size(); ++i) {
-    const auto& [key, value] = fact.attrs[i];
+    const std::string& key = fact.attrs[i].first;  // not a structured binding: clang 14 cannot capture one
+    const std::string& value = fact.attrs[i].second;
     auto attr = std::find_if(kind->second.begin(), kind->second.end(), [&](const Attr& a) { return a.name == key; });
     if (attr == kind->second.end()) continue;
     std::size_t first = hits.size();
