@@ -75,7 +75,7 @@ TEST(TomlGuard, ParseTomlDocumentRefusesWithTheLimitAndLine) {
   std::string text = "[package]\nname = \"x\"\n[" + dotted(40000) + "]\n";
   openlock::ParseInput in{"Cargo.toml", text};
   toml::table doc;
-  std::vector<openlock::Diagnostic> diagnostics;
+  openlock::Diagnostics diagnostics;
   EXPECT_FALSE(openlock::parse_toml_document(in, doc, diagnostics));
   ASSERT_EQ(diagnostics.size(), 1u);
   EXPECT_EQ(diagnostics[0].location.line, 3u);
@@ -85,10 +85,10 @@ TEST(TomlGuard, ParseTomlDocumentRefusesWithTheLimitAndLine) {
   in.max_nesting = 2;
   std::string shallow = "[a.b]\nc = 1\n";
   in.text = shallow;
-  diagnostics.clear();
+  diagnostics = {};
   EXPECT_FALSE(openlock::parse_toml_document(in, doc, diagnostics)) << "c sits three tables deep";
   in.max_nesting = 3;
-  diagnostics.clear();
+  diagnostics = {};
   EXPECT_TRUE(openlock::parse_toml_document(in, doc, diagnostics));
   EXPECT_TRUE(diagnostics.empty());
 }

@@ -56,7 +56,7 @@ TEST(YamlGuard, YamlCppsOwnLimitSaysSoNotBadFile) {
   std::string flow = "a: " + repeat("[", 255) + "\n";
   in.text = flow;
   std::vector<YamlDocument> docs;
-  std::vector<Diagnostic> diagnostics;
+  Diagnostics diagnostics;
   EXPECT_TRUE(load_yaml_documents(in, 10, docs, diagnostics));
   ASSERT_EQ(diagnostics.size(), 1u);
   EXPECT_EQ(diagnostics[0].message, "YAML " + yaml_reader_depth_message());
