@@ -6,26 +6,11 @@
 #include <cctype>
 #include <tuple>
 
+#include "core/uri.hpp"
+
 namespace openlock {
 
 namespace {
-
-// Percent-encodes what a purl segment may not hold (everything but letters, digits, . - _ ~).
-std::string encode(std::string_view s, bool keep_slash = false) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || c == '.' || c == '-' || c == '_' || c == '~' || (keep_slash && c == '/')) {
-      out += c;
-    } else {
-      out += '%';
-      out += hex[u >> 4];
-      out += hex[u & 15];
-    }
-  }
-  return out;
-}
 
 std::string purl_type(std::string_view ecosystem) {
   if (ecosystem == "go") return "golang";
@@ -47,11 +32,11 @@ std::string package_purl(const std::string& type, const std::string& name, const
   std::string path;
   if (type == "npm" && name.starts_with("@")) {  // pkg:npm/%40scope/name
     auto slash = name.find('/');
-    path = encode(name.substr(0, slash)) + (slash == std::string::npos ? "" : "/" + encode(name.substr(slash + 1)));
+    path = percent_encode(name.substr(0, slash)) + (slash == std::string::npos ? "" : "/" + percent_encode(name.substr(slash + 1)));
   } else {
-    path = encode(name, type == "golang" || type == "generic");
+    path = percent_encode(name, type == "golang" || type == "generic");
   }
-  return "pkg:" + type + "/" + path + (version.empty() ? "" : "@" + encode(version));
+  return "pkg:" + type + "/" + path + (version.empty() ? "" : "@" + percent_encode(version));
 }
 
 // pkg:docker/nvidia/cuda?tag=12.4 ; a registry host becomes the repository_url qualifier.
@@ -62,10 +47,10 @@ std::string image_purl(const std::string& name, const std::string& tag, const st
     registry = repo.substr(0, slash);
     repo = repo.substr(slash + 1);
   }
-  std::string purl = "pkg:docker/" + encode(repo, true) + (digest.empty() ? "" : "@" + encode(digest));
+  std::string purl = "pkg:docker/" + percent_encode(repo, true) + (digest.empty() ? "" : "@" + percent_encode(digest));
   std::string query;
-  if (!registry.empty()) query += "repository_url=" + encode(registry);
-  if (!tag.empty()) query += (query.empty() ? "" : "&") + std::string("tag=") + encode(tag);
+  if (!registry.empty()) query += "repository_url=" + percent_encode(registry);
+  if (!tag.empty()) query += (query.empty() ? "" : "&") + std::string("tag=") + percent_encode(tag);
   return query.empty() ? purl : purl + "?" + query;
 }
 
