@@ -46,6 +46,7 @@ FdBuffer::int_type FdBuffer::overflow(int_type c) {
 int FdBuffer::sync() { return drain() ? 0 : -1; }
 
 std::streamsize FdBuffer::xsputn(const char* data, std::streamsize size) {
+  if (size <= 0) return 0;  // an empty string may come with a null pointer, which memcpy may not take
   if (size <= epptr() - pptr()) {
     std::memcpy(pptr(), data, static_cast<std::size_t>(size));
     pbump(static_cast<int>(size));

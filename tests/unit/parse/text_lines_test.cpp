@@ -84,7 +84,8 @@ TEST(EvidenceExcerpt, CutsNeverSplitAUtf8Character) {
 }
 
 TEST(EvidenceExcerpt, LineEvidenceCutsAroundTheColumn) {
-  std::vector<TextLine> lines = split_lines("short\n" + std::string(1000, 'a') + "HERE" + std::string(1000, 'b') + "\n");
+  const std::string text = "short\n" + std::string(1000, 'a') + "HERE" + std::string(1000, 'b') + "\n";
+  std::vector<TextLine> lines = split_lines(text);  // views into `text`, which must outlive them
   EXPECT_EQ(line_evidence(lines, 1), "short");
   EXPECT_EQ(line_evidence(lines, 1, 3), "short");
   EXPECT_NE(line_evidence(lines, 2, 1001).find("HERE"), std::string::npos);
